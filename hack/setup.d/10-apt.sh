@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: qemu-img (disk-format oracle), Go + govmomi (the ESXi simulator), lua (Argo CD health checks).
+set -euo pipefail
+packages=(qemu-utils golang-go golang-github-vmware-govmomi-dev lua5.1)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

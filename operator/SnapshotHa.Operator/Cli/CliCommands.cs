@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace SnapshotHa.Operator.Cli;
+
+/// <summary>The subcommands of the <c>snapshotha</c> executable, one factory per command.</summary>
+public static class CliCommands
+{
+    /// <summary>Creates every subcommand, in the order <c>snapshotha --help</c> lists them.</summary>
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
