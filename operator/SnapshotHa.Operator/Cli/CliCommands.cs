@@ -9,5 +9,6 @@ public static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return PlanCommand.Create();
+        yield return ManifestsCommand.Create();
     }
 }
