@@ -80,7 +80,7 @@ func (p *proxy) controlWrite(r *http.Request) (interface{}, error) {
 	if len(req.Writes) == 0 {
 		return nil, badRequest("writes: at least one write is required")
 	}
-	_, v, err := p.resolveVM(req.VM)
+	vm, v, err := p.resolveVM(req.VM)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +101,9 @@ func (p *proxy) controlWrite(r *http.Request) (interface{}, error) {
 			return nil, badRequest("%v", err)
 		}
 		results = append(results, diskResult{Disk: d.key, Layer: top, Writes: written})
+	}
+	if err := p.sim.disks.refresh(vm); err != nil { // layoutEx file sizes grow with the delta
+		return nil, err
 	}
 	return map[string]interface{}{"results": results}, nil
 }

@@ -91,6 +91,18 @@ func TestE2EInjectedFaults(t *testing.T) {
 		t.Fatalf("the 503 must happen once: %v", err)
 	}
 
+	l.control(http.MethodPost, "/faults", map[string]interface{}{"kind": "delay", "method": "CurrentTime", "ms": 100, "count": 1}, nil)
+	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
+		t.Fatalf("a delayed call must still succeed: %v", err)
+	}
+	var rules struct{ Rules []faultRule }
+	l.control(http.MethodGet, "/faults", nil, &rules)
+	for _, r := range rules.Rules {
+		if r.Remaining != 0 {
+			t.Fatalf("every rule must be used up: %+v", r)
+		}
+	}
+
 	l.control(http.MethodPost, "/faults", map[string]interface{}{"kind": "terminateSession", "afterCalls": 2}, nil)
 	for i := 0; i < 2; i++ {
 		if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
