@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/vmware/govmomi/object"
-	"github.com/vmware/govmomi/task"
 	"github.com/vmware/govmomi/property"
+	"github.com/vmware/govmomi/task"
 	"github.com/vmware/govmomi/vim25/methods"
 	"github.com/vmware/govmomi/vim25/mo"
 	"github.com/vmware/govmomi/vim25/soap"
@@ -50,10 +50,7 @@ func assertFault(t *testing.T, err error, want string) {
 }
 
 func TestE2EInjectedFaults(t *testing.T) {
-	l := launch(t, "--disk-size", "1MiB")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "1MiB")
 	ctx := context.Background()
 	vm, _ := l.vm(l.ready.VMs[0].Moref)
 
@@ -123,10 +120,7 @@ func TestE2EInjectedFaults(t *testing.T) {
 }
 
 func TestE2EFailuresAndFolder(t *testing.T) {
-	l := launch(t, "--disk-size", "1MiB")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "1MiB")
 	ctx := context.Background()
 	info := l.ready.VMs[0]
 	vm, _ := l.vm(info.Moref)

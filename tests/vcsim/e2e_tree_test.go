@@ -17,10 +17,7 @@ import (
 )
 
 func TestE2ERevertAndRemoveAllSnapshots(t *testing.T) {
-	l := launch(t, "--disk-size", "4MiB", "--seed", "9")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "4MiB", "--seed", "9")
 	ctx := context.Background()
 	info := l.ready.VMs[1]
 	vm, _ := l.vm(info.Moref)
@@ -56,10 +53,7 @@ func TestE2ERevertAndRemoveAllSnapshots(t *testing.T) {
 }
 
 func TestE2ERemoveSnapshotWithChildren(t *testing.T) {
-	l := launch(t, "--disk-size", "4MiB")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "4MiB")
 	ctx := context.Background()
 	info := l.ready.VMs[0]
 	vm, _ := l.vm(info.Moref)
