@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 )
@@ -44,6 +45,11 @@ func parseFlags(args []string) (*options, error) {
 	fs.StringVar(&o.datastoreDir, "datastore-dir", "", "parent directory of the datastore directory")
 	fs.StringVar(&o.readyFile, "ready-file", "", "also write the ready JSON line to this file")
 	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(os.Stderr)
+			fmt.Fprintln(os.Stderr, "usage: vcsim-launcher [flags]   (contract: tests/vcsim/README.md)")
+			fs.PrintDefaults()
+		}
 		return nil, err
 	}
 	if fs.NArg() > 0 {
