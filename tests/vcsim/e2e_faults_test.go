@@ -198,3 +198,18 @@ func (l *launched) get(t *testing.T, u string, cookie *http.Cookie, rangeHeader 
 	t.Cleanup(func() { res.Body.Close() })
 	return res
 }
+
+func TestE2EIdleSessionsExpire(t *testing.T) {
+	l := launchLoggedIn(t, "--disk-size", "1MiB", "--session-idle-timeout", "300ms")
+	ctx := context.Background()
+	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
+		t.Fatalf("a fresh session must work: %v", err)
+	}
+	var err error
+	waitFor(t, func() bool {
+		time.Sleep(400 * time.Millisecond)
+		_, err = methods.GetCurrentTime(ctx, l.client)
+		return err != nil
+	})
+	assertFault(t, err, "NotAuthenticated")
+}

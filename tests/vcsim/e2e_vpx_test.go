@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vmware/govmomi/object"
+	"github.com/vmware/govmomi/vim25/methods"
 	"github.com/vmware/govmomi/vim25/types"
 )
 
@@ -85,4 +86,49 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 	t.Fatal("condition not reached within 20 s")
+}
+
+func TestE2ERetrievePropertiesExPaging(t *testing.T) {
+	l := launchLoggedIn(t, "--model", "vpx", "--hosts", "2", "--vms", "12", "--disk-size", "1MiB")
+	ctx := context.Background()
+	pc := l.client.ServiceContent.PropertyCollector
+	spec := types.PropertyFilterSpec{PropSet: []types.PropertySpec{{Type: "VirtualMachine", PathSet: []string{"name"}}}}
+	for _, vm := range l.ready.VMs {
+		spec.ObjectSet = append(spec.ObjectSet, types.ObjectSpec{Obj: types.ManagedObjectReference{Type: "VirtualMachine", Value: vm.Moref}})
+	}
+	res, err := methods.RetrievePropertiesEx(ctx, l.client, &types.RetrievePropertiesEx{This: pc, SpecSet: []types.PropertyFilterSpec{spec}, Options: types.RetrieveOptions{MaxObjects: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	pages := []int{}
+	for result := res.Returnval; ; {
+		pages = append(pages, len(result.Objects))
+		for _, o := range result.Objects {
+			seen[o.Obj.Value] = true
+		}
+		if result.Token == "" {
+			break
+		}
+		next, err := methods.ContinueRetrievePropertiesEx(ctx, l.client, &types.ContinueRetrievePropertiesEx{This: pc, Token: result.Token})
+		if err != nil {
+			t.Fatal(err)
+		}
+		result = &next.Returnval
+	}
+	if len(seen) != 12 || len(pages) != 3 || pages[0] != 5 || pages[2] != 2 {
+		t.Fatalf("pages %v covering %d VMs", pages, len(seen))
+	}
+	_, err = methods.ContinueRetrievePropertiesEx(ctx, l.client, &types.ContinueRetrievePropertiesEx{This: pc, Token: "no-such-token"})
+	assertFault(t, err, "InvalidArgument")
+
+	res, err = methods.RetrievePropertiesEx(ctx, l.client, &types.RetrievePropertiesEx{This: pc, SpecSet: []types.PropertyFilterSpec{spec}, Options: types.RetrieveOptions{MaxObjects: 11}})
+	if err != nil || res.Returnval.Token == "" {
+		t.Fatalf("want a token for 12 objects in pages of 11: %v", err)
+	}
+	if _, err := methods.CancelRetrievePropertiesEx(ctx, l.client, &types.CancelRetrievePropertiesEx{This: pc, Token: res.Returnval.Token}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = methods.ContinueRetrievePropertiesEx(ctx, l.client, &types.ContinueRetrievePropertiesEx{This: pc, Token: res.Returnval.Token})
+	assertFault(t, err, "InvalidArgument")
 }
