@@ -69,6 +69,11 @@ internal static partial class CreateRules
             body.Remove("status");
         }
 
+        if (type is { Group: "", Kind: "Namespace" })
+        {
+            body["status"] = new JsonObject { ["phase"] = "Active" };
+        }
+
         return body;
     }
 
