@@ -24,6 +24,7 @@ internal sealed class WatchEndpoint(ObjectStore store, ActiveWatches activeWatch
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"], request.Type);
         var asTable = TableBuilder.IsRequested(context.Request.Headers.Accept);
+        var filtered = !labels.IsEmpty || !fields.IsEmpty;
         var includeObject = query["includeObject"].ToString();
         var bookmarks = string.Equals(query["allowWatchBookmarks"], "true", StringComparison.OrdinalIgnoreCase);
         var timeout = int.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
@@ -53,7 +54,7 @@ internal sealed class WatchEndpoint(ObjectStore store, ActiveWatches activeWatch
             await foreach (var watchEvent in subscription.Events.ReadAllAsync(linked.Token))
             {
                 var line = WatchEventWriter.Line(watchEvent, request.Type);
-                if (watchEvent.Object is { } obj)
+                if (watchEvent.Object is { } obj && (filtered || asTable))
                 {
                     var node = obj.ToNode(request.Type);
                     if (!labels.Matches(ObjectFields.Labels(node)) || !fields.Matches(node))

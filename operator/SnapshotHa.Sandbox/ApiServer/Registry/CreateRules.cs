@@ -69,9 +69,9 @@ internal static partial class CreateRules
             body.Remove("status");
         }
 
-        if (type is { Group: "", Kind: "Namespace" })
+        if (type.Group.Length == 0 && type.Kind is "Namespace" or "Pod")
         {
-            body["status"] = new JsonObject { ["phase"] = "Active" };
+            body["status"] = new JsonObject { ["phase"] = type.Kind == "Pod" ? "Pending" : "Active" };
         }
 
         return body;
