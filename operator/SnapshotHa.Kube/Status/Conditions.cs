@@ -10,7 +10,7 @@ public static class Conditions
 {
     /// <summary>
     /// Adds or updates the condition of <paramref name="condition"/>'s type. Reason, message and observedGeneration
-    /// are always taken over; lastTransitionTime is set to now (or the given time) only for a new condition or a
+    /// are always taken over; lastTransitionTime is set to now (or the given non-default time) only for a new condition or a
     /// status change, and is otherwise kept.
     /// </summary>
     /// <param name="conditions">The status' condition list.</param>
@@ -34,7 +34,10 @@ public static class Conditions
             throw new ArgumentException($"Condition {condition.Type}: status must not be empty.", nameof(condition));
         }
 
-        var transitionTime = condition.LastTransitionTime is { } given ? TruncateToSeconds(given) : Now(timeProvider);
+        // LastTransitionTime is a required (non-nullable) field of V1Condition: its default value means "not given".
+        var transitionTime = condition.LastTransitionTime == default
+            ? Now(timeProvider)
+            : TruncateToSeconds(condition.LastTransitionTime);
         var existing = conditions.FindStatusCondition(condition.Type);
         if (existing is null)
         {
