@@ -14,6 +14,7 @@ internal sealed class VimSession(SoapClient soap, SessionCookie cookie, VimConne
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ServiceContent? _content;
     private int _generation;
+    private bool _loggedOut;
 
     /// <summary>Gets the service content; available after <see cref="ConnectAsync"/>.</summary>
     public ServiceContent Content => _content ?? throw new InvalidOperationException("The client is not connected.");
@@ -60,6 +61,11 @@ internal sealed class VimSession(SoapClient soap, SessionCookie cookie, VimConne
                 return;
             }
 
+            if (_loggedOut)
+            {
+                throw new InvalidOperationException("The client logged out; connect a new client.");
+            }
+
             await LoginAsync(cancellationToken);
             Log.SessionRenewed(logger, options.SdkUrl.GetLeftPart(UriPartial.Authority), options.Username);
         }
@@ -88,6 +94,7 @@ internal sealed class VimSession(SoapClient soap, SessionCookie cookie, VimConne
         }
 
         Current = null;
+        _loggedOut = true;
         cookie.Clear();
         Log.LoggedOut(logger, options.SdkUrl.GetLeftPart(UriPartial.Authority), options.Username);
     }
