@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Disks;
 using SnapshotHa.Vim.Faults;
@@ -146,53 +147,54 @@ public sealed class DatastoreFileClient
     internal async Task CopyRangeAsync(
         DatastorePath path, long from, long to, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
     {
-        var position = from;
+        var position = new StrongBox<long>(from);
         var failures = 0;
-        while (position < to)
+        while (position.Value < to)
         {
-            var before = position;
+            var before = position.Value;
             try
             {
-                position = await CopyOnceAsync(path, position, to, sink, cancellationToken);
-                if (position < to)
+                await CopyOnceAsync(path, position, to, sink, cancellationToken);
+                if (position.Value < to)
                 {
-                    throw new IOException($"GET {path} ended at byte {position} of {to}.");
+                    throw new IOException($"GET {path} ended at byte {position.Value} of {to}.");
                 }
             }
             catch (Exception e) when (IsResumable(e) && !cancellationToken.IsCancellationRequested)
             {
-                failures = position > before ? 1 : failures + 1;
+                failures = position.Value > before ? 1 : failures + 1;
                 if (failures > _options.MaxRetryAttempts + 1)
                 {
-                    throw new IOException($"GET {path} failed at byte {position} after {failures} attempts without progress: {e.Message}", e);
+                    throw new IOException($"GET {path} failed at byte {position.Value} after {failures} attempts without progress: {e.Message}", e);
                 }
 
-                Log.DownloadResumed(_logger, path.ToString(), position, e.Message);
+                Log.DownloadResumed(_logger, path.ToString(), position.Value, e.Message);
                 await Task.Delay(_options.RetryDelay * Math.Pow(2, failures - 1), _time, cancellationToken);
             }
         }
     }
 
-    private async Task<long> CopyOnceAsync(
-        DatastorePath path, long position, long to, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
+    /// <summary>One GET from <paramref name="position"/>; advances it past every byte handed to the sink, even when the connection then drops.</summary>
+    private async Task CopyOnceAsync(
+        DatastorePath path, StrongBox<long> position, long to, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, path, new RangeHeaderValue(position, to - 1), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, new RangeHeaderValue(position.Value, to - 1), cancellationToken);
         var skip = 0L;
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
             var range = response.Content.Headers.ContentRange;
-            if (range?.From != position)
+            if (range?.From != position.Value)
             {
-                throw new VimProtocolException($"GET {path} asked for bytes from {position}, got Content-Range '{range}'.");
+                throw new VimProtocolException($"GET {path} asked for bytes from {position.Value}, got Content-Range '{range}'.");
             }
         }
         else
         {
             // The server ignored the Range header and sends the whole file: skip to the position.
-            skip = position;
-            if (position > 0)
+            skip = position.Value;
+            if (skip > 0)
             {
-                Log.RangeIgnored(_logger, path.ToString(), position);
+                Log.RangeIgnored(_logger, path.ToString(), skip);
             }
         }
 
@@ -200,7 +202,7 @@ public sealed class DatastoreFileClient
         var buffer = new byte[BufferSize];
         using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
-        while (position < to)
+        while (position.Value < to)
         {
             stall.CancelAfter(_options.Timeout);
             int read;
@@ -210,7 +212,7 @@ public sealed class DatastoreFileClient
             }
             catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"GET {path} stalled at byte {position} for {_options.Timeout}.");
+                throw new TimeoutException($"GET {path} stalled at byte {position.Value} for {_options.Timeout}.");
             }
 
             if (read == 0)
@@ -226,19 +228,17 @@ public sealed class DatastoreFileClient
                 chunk = chunk[dropped..];
             }
 
-            if (chunk.Length > to - position)
+            if (chunk.Length > to - position.Value)
             {
-                chunk = chunk[..(int)(to - position)];
+                chunk = chunk[..(int)(to - position.Value)];
             }
 
             if (chunk.Length > 0)
             {
                 await sink(chunk, cancellationToken);
-                position += chunk.Length;
+                position.Value += chunk.Length;
             }
         }
-
-        return position;
     }
 
     private async Task<HttpResponseMessage> SendAsync(
