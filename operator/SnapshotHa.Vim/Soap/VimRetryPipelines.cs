@@ -1,5 +1,3 @@
-using System.IO;
-using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -30,6 +28,7 @@ internal sealed class VimRetryPipelines
     public static bool IsRetryable(Exception exception, bool idempotent) => exception switch
     {
         _ when VimFaults.IsTransient(exception) => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
         HttpRequestException or IOException or TimeoutException => idempotent,
         _ => false,
