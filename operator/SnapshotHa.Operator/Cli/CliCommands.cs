@@ -8,6 +8,6 @@ public static class CliCommands
     /// <summary>Creates every subcommand, in the order <c>snapshotha --help</c> lists them.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return PlanCommand.Create();
     }
 }
