@@ -9,5 +9,7 @@ public static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return PlanCommand.Create();
+        yield return MergeCommand.Create();
+        yield return RepoCommand.Create();
     }
 }

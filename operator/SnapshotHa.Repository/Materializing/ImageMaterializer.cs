@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using SnapshotHa.Disks.Descriptors;
 using SnapshotHa.Repository.Indexing;
 using SnapshotHa.Repository.Manifests;
 using SnapshotHa.Repository.Storage;
@@ -17,7 +19,10 @@ public sealed class ImageMaterializer(ObjectStore store, int chunkSize, int fanO
     public async Task<string> WriteFlatVmdkAsync(string imageId, DiskImage disk, string descriptorPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(disk);
-        ArgumentNullException.ThrowIfNull(imageId);
+        if (!ImageIds.IsWellFormed(imageId))
+        {
+            throw new ArgumentException($"'{imageId}' is not an image id.", nameof(imageId));
+        }
         var fullPath = Path.GetFullPath(descriptorPath);
         var directory = Path.GetDirectoryName(fullPath)!;
         var baseName = Path.GetFileNameWithoutExtension(fullPath);
@@ -30,7 +35,9 @@ public sealed class ImageMaterializer(ObjectStore store, int chunkSize, int fanO
             extent.Flush(flushToDisk: true);
         }
 
-        await File.WriteAllTextAsync(fullPath, FlatDescriptor.Build(disk.Capacity, extentName, imageId[..8]), cancellationToken);
+        var contentId = uint.Parse(imageId.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var descriptor = VmdkDescriptor.ForMonolithicFlat(disk.Capacity, extentName, contentId);
+        await File.WriteAllTextAsync(fullPath, descriptor.ToText(), cancellationToken);
         return extentPath;
     }
 
