@@ -13,6 +13,7 @@ public static class RepoCommand
         command.Subcommands.Add(RepoMaterializeCommand.Create());
         command.Subcommands.Add(RepoVerifyCommand.Create());
         command.Subcommands.Add(RepoPruneCommand.Create());
+        command.Subcommands.Add(RepoSyncCommand.Create());
         return command;
     }
 }

@@ -44,7 +44,7 @@ public static class RepositoryCli
             await error.WriteLineAsync("error: cancelled");
             return Failed;
         }
-        catch (Exception e) when (e is IOException or TimeoutException)
+        catch (Exception e) when (e is IOException or TimeoutException or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return Failed;

@@ -105,6 +105,18 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>Reads object <paramref name="hash"/>'s file as stored (encoded), after checking it re-hashes to its name.</summary>
+    /// <exception cref="InvalidDataException">The object is missing or corrupt.</exception>
+    public byte[] ReadVerifiedFile(ContentHash hash, int maxLength)
+    {
+        if (Check(hash, maxLength) is { } problem)
+        {
+            throw new InvalidDataException(problem);
+        }
+
+        return File.ReadAllBytes(PathOf(hash));
+    }
+
     /// <summary>Makes every object written so far durable (one syncfs of the store's file system).</summary>
     public void Flush() => NativeMethods.SyncFileSystem(Root);
 
