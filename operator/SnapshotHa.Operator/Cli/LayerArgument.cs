@@ -45,7 +45,7 @@ public sealed record LayerArgument(string Key, string Layer)
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"--disk {Key}: '{Layer}': {e.Message}", e);
+            throw new InvalidDataException($"--disk {Key}: {e.Message}", e);
         }
     }
 }
