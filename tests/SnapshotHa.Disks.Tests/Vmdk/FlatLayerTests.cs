@@ -62,6 +62,29 @@ public sealed class FlatLayerTests
     }
 
     [Fact]
+    public async Task Zero_capacity_sparse_file_with_embedded_descriptor_opens_the_extents_it_names()
+    {
+        using var dir = new TempDirectory();
+        var data = new byte[8192];
+        new Random(23).NextBytes(data);
+        await File.WriteAllBytesAsync(dir.File("data.bin"), data);
+        var wrapper = new byte[1024];
+        "KDMV"u8.CopyTo(wrapper);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(wrapper.AsSpan(4), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(wrapper.AsSpan(20), 128);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(wrapper.AsSpan(28), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(wrapper.AsSpan(36), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(wrapper.AsSpan(44), 512);
+        System.Text.Encoding.ASCII.GetBytes("# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicFlat\"\n\n# Extent description\nRW 16 FLAT \"data.bin\" 0\n").CopyTo(wrapper, 512);
+        await File.WriteAllBytesAsync(dir.File("w.vmdk"), wrapper);
+
+        await using var layer = await VmdkLayer.OpenFileAsync(dir.File("w.vmdk"), CancellationToken.None);
+
+        (await DiskReading.ReadAllAsync(layer)).ShouldEqualBytes(data, "the named flat extent");
+        (await Qemu.ConvertToRawAsync(dir.Path, "w.vmdk")).ShouldEqualBytes(data, "qemu reads the same");
+    }
+
+    [Fact]
     public async Task Reads_outside_the_disk_are_argument_errors()
     {
         using var dir = new TempDirectory();
