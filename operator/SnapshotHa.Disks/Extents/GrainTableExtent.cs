@@ -16,7 +16,9 @@ internal abstract class GrainTableExtent : IVmdkExtent
     /// <summary>Normalized entry of a zeroed grain.</summary>
     protected const long ZeroEntry = -1;
 
-    private const int MaxCachedTables = 256;
+    /// <summary>Decoded entries the table cache of one extent may hold (128 KiB), at least four tables.</summary>
+    private const int CacheEntryBudget = 16384;
+    private readonly int _maxCachedTables;
     private readonly Dictionary<long, long[]?> _tables = [];
     private readonly Lock _lock = new();
 
@@ -28,6 +30,7 @@ internal abstract class GrainTableExtent : IVmdkExtent
         EntriesPerTable = entriesPerTable;
         TableSpan = grainBytes * entriesPerTable;
         TableCount = (length + TableSpan - 1) / TableSpan;
+        _maxCachedTables = Math.Max(4, CacheEntryBudget / entriesPerTable);
     }
 
     public long Length { get; }
@@ -275,7 +278,7 @@ internal abstract class GrainTableExtent : IVmdkExtent
 
         lock (_lock)
         {
-            if (_tables.Count >= MaxCachedTables)
+            if (_tables.Count >= _maxCachedTables)
             {
                 _tables.Clear();
             }
