@@ -311,3 +311,22 @@ func TestRandomSnapshotHistoriesKeepEveryStateReadable(t *testing.T) {
 		})
 	}
 }
+
+func TestRemovingAllSnapshotsAfterARevertFoldsEverythingIntoTheBase(t *testing.T) {
+	tv := newTestVM(t, 41)
+	rng := rand.New(rand.NewSource(41))
+	s1 := tv.snapshot()
+	tv.write(0, randomBytes(rng, 9000))
+	s2 := tv.snapshot()
+	tv.write(4096, randomBytes(rng, 512))
+	tv.revert(s1)
+	tv.write(1<<20, randomBytes(rng, 2000))
+	s3 := tv.snapshot()
+	tv.zero(0, 2)
+	tv.verify(true)
+	tv.remove(s2, s3, s1) // the post-order of the tree s1 → {s2, s3}, as RemoveAllSnapshots_Task passes it
+	tv.verify(true)
+	if len(tv.d.layers) != 1 || tv.d.top.isDelta() {
+		t.Fatalf("expected the base alone, got %d layers", len(tv.d.layers))
+	}
+}

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/vmware/govmomi/object"
-	"github.com/vmware/govmomi/task"
 	"github.com/vmware/govmomi/property"
+	"github.com/vmware/govmomi/task"
 	"github.com/vmware/govmomi/vim25/methods"
 	"github.com/vmware/govmomi/vim25/mo"
 	"github.com/vmware/govmomi/vim25/soap"
@@ -50,10 +50,7 @@ func assertFault(t *testing.T, err error, want string) {
 }
 
 func TestE2EInjectedFaults(t *testing.T) {
-	l := launch(t, "--disk-size", "1MiB")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "1MiB")
 	ctx := context.Background()
 	vm, _ := l.vm(l.ready.VMs[0].Moref)
 
@@ -91,6 +88,18 @@ func TestE2EInjectedFaults(t *testing.T) {
 		t.Fatalf("the 503 must happen once: %v", err)
 	}
 
+	l.control(http.MethodPost, "/faults", map[string]interface{}{"kind": "delay", "method": "CurrentTime", "ms": 100, "count": 1}, nil)
+	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
+		t.Fatalf("a delayed call must still succeed: %v", err)
+	}
+	var rules struct{ Rules []faultRule }
+	l.control(http.MethodGet, "/faults", nil, &rules)
+	for _, r := range rules.Rules {
+		if r.Remaining != 0 {
+			t.Fatalf("every rule must be used up: %+v", r)
+		}
+	}
+
 	l.control(http.MethodPost, "/faults", map[string]interface{}{"kind": "terminateSession", "afterCalls": 2}, nil)
 	for i := 0; i < 2; i++ {
 		if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
@@ -111,10 +120,7 @@ func TestE2EInjectedFaults(t *testing.T) {
 }
 
 func TestE2EFailuresAndFolder(t *testing.T) {
-	l := launch(t, "--disk-size", "1MiB")
-	if err := l.login("secret"); err != nil {
-		t.Fatal(err)
-	}
+	l := launchLoggedIn(t, "--disk-size", "1MiB")
 	ctx := context.Background()
 	info := l.ready.VMs[0]
 	vm, _ := l.vm(info.Moref)
@@ -191,4 +197,19 @@ func (l *launched) get(t *testing.T, u string, cookie *http.Cookie, rangeHeader 
 	}
 	t.Cleanup(func() { res.Body.Close() })
 	return res
+}
+
+func TestE2EIdleSessionsExpire(t *testing.T) {
+	l := launchLoggedIn(t, "--disk-size", "1MiB", "--session-idle-timeout", "300ms")
+	ctx := context.Background()
+	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
+		t.Fatalf("a fresh session must work: %v", err)
+	}
+	var err error
+	waitFor(t, func() bool {
+		time.Sleep(400 * time.Millisecond)
+		_, err = methods.GetCurrentTime(ctx, l.client)
+		return err != nil
+	})
+	assertFault(t, err, "NotAuthenticated")
 }

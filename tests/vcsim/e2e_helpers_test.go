@@ -75,6 +75,16 @@ func launch(t *testing.T, args ...string) *launched {
 	return l
 }
 
+// launchLoggedIn starts the launcher and logs in with the right password.
+func launchLoggedIn(t *testing.T, args ...string) *launched {
+	t.Helper()
+	l := launch(t, args...)
+	if err := l.login("secret"); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func (l *launched) stop() {
 	if l.cmd.Process == nil || l.cmd.ProcessState != nil {
 		return

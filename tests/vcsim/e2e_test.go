@@ -59,6 +59,11 @@ func TestE2ESnapshotsGuestWritesAndConsolidation(t *testing.T) {
 		t.Fatal("/_sim/read differs from the expected guest content")
 	}
 	assertQemu(t, "s1", l.osPath(snapshotBacking(t, l, s1).FileName), initial)
+	var listed struct{ VMs []vmInfo }
+	l.control(http.MethodGet, "/vms", nil, &listed)
+	if s := listed.VMs[0].Snapshots; len(s) != 2 || s[0].Moref != s1.Value || s[1].Disks[0].FileName != snapshotBacking(t, l, s2).FileName {
+		t.Fatalf("/_sim/vms snapshots: %+v", s)
+	}
 	assertQemu(t, "s2", l.osPath(snapshotBacking(t, l, s2).FileName), afterS1)
 
 	// Removing s1 merges disk1-000001 (the writes after s1) into the base; s2 now owns the base.

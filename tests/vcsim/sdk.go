@@ -57,13 +57,23 @@ func (p *proxy) serveSDK(w http.ResponseWriter, r *http.Request) {
 		p.writeXML(w, http.StatusOK, taskResponseBody(call.method, ref))
 		return
 	}
-	if call.method == "ConsolidateVMDisks_Task" {
+	switch call.method {
+	case "ConsolidateVMDisks_Task":
 		p.consolidateVMDisks(w, r, call)
+		return
+	case "ContinueRetrievePropertiesEx", "CancelRetrievePropertiesEx":
+		p.servePage(w, r, call)
 		return
 	}
 	pre := p.beforeCall(call)
 	rec := p.forward(r, body)
 	if rec.Code == http.StatusOK {
+		if size := requestedPageSize(body); call.method == "RetrievePropertiesEx" && size > 0 {
+			paged := p.pager.page(rec.Body.Bytes(), size)
+			rec.Body.Reset()
+			rec.Body.Write(paged)
+			rec.Header().Del("Content-Length")
+		}
 		p.afterCall(call, pre, rec.Body.Bytes())
 		if rule := p.faults.take(kindSlowTask, call); rule != nil {
 			if ref, ok := taskRefIn(rec.Body.Bytes()); ok {
@@ -203,6 +213,30 @@ func (p *proxy) consolidateVMDisks(w http.ResponseWriter, r *http.Request, call 
 		return nil, nil
 	})
 	p.writeXML(w, http.StatusOK, taskResponseBody(call.method, ref))
+}
+
+// servePage answers ContinueRetrievePropertiesEx and CancelRetrievePropertiesEx from the pager.
+func (p *proxy) servePage(w http.ResponseWriter, r *http.Request, call soapCall) {
+	if !p.sessionValid(r) {
+		p.writeXML(w, http.StatusInternalServerError, soapFaultBody(&types.NotAuthenticated{
+			NoPermission: types.NoPermission{Object: call.this, PrivilegeId: "System.View"}}, ""))
+		return
+	}
+	token := call.args["token"]
+	if call.method == "CancelRetrievePropertiesEx" {
+		if !p.pager.cancel(token) {
+			p.writeXML(w, http.StatusInternalServerError, invalidToken())
+			return
+		}
+		p.writeXML(w, http.StatusOK, []byte(soapEnvelopeStart+`<CancelRetrievePropertiesExResponse xmlns="urn:vim25"></CancelRetrievePropertiesExResponse>`+soapEnvelopeEnd))
+		return
+	}
+	answer, ok := p.pager.continueAnswer(token)
+	if !ok {
+		p.writeXML(w, http.StatusInternalServerError, invalidToken())
+		return
+	}
+	p.writeXML(w, http.StatusOK, answer)
 }
 
 // holdTaskRunning makes a finished task read as running with progress for rule.Ms, then restores its outcome.

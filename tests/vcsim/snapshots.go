@@ -72,8 +72,8 @@ func (st *diskStore) removeSnapshots(v *vmDisks, snaps []string) error {
 				}
 			}
 		}
+		v.collectGarbage() // layers only the removed snapshot kept must not count as children of the next one
 	}
-	v.collectGarbage()
 	return firstErr
 }
 

@@ -58,6 +58,11 @@ internal static class DescriptorParser
             }
 
             var key = line[..equals].Trim();
+            if (key.Contains('"', StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{where}: key '{Shorten(key)}' contains a quote");
+            }
+
             var value = Unquote(line[(equals + 1)..].Trim(), where);
             if (key.StartsWith("ddb.", StringComparison.OrdinalIgnoreCase))
             {
@@ -207,6 +212,11 @@ internal static class DescriptorParser
             var end = position;
             while (end < line.Length && !char.IsWhiteSpace(line[end]))
             {
+                if (line[end] == '"')
+                {
+                    throw new InvalidDataException($"{where}: stray quote in extent line");
+                }
+
                 end++;
             }
 
@@ -247,15 +257,25 @@ internal static class DescriptorParser
             ? cid
             : throw new InvalidDataException($"{where}: {key} '{Shorten(value)}' is not 8 hex digits");
 
+    /// <summary>Returns a value without its quotes; a value can hold no quote itself and nothing may follow the closing quote.</summary>
     private static string Unquote(string value, string where)
     {
         if (value.Length > 0 && value[0] == '"')
         {
             var close = value.IndexOf('"', 1);
-            return close < 0 ? throw new InvalidDataException($"{where}: unterminated quoted value") : value[1..close];
+            if (close < 0)
+            {
+                throw new InvalidDataException($"{where}: unterminated quoted value");
+            }
+
+            return close == value.Length - 1
+                ? value[1..close]
+                : throw new InvalidDataException($"{where}: unexpected text after the quoted value '{Shorten(value)}'");
         }
 
-        return value;
+        return value.Contains('"', StringComparison.Ordinal)
+            ? throw new InvalidDataException($"{where}: stray quote in value '{Shorten(value)}'")
+            : value;
     }
 
     private static string Shorten(string text)

@@ -63,12 +63,7 @@ internal sealed class CowdExtent : GrainTableExtent
             throw new InvalidDataException($"{source.Name}: COWD grain directory has {directoryEntries} entries, {tables} needed for {length} bytes");
         }
 
-        var raw = await source.ReadRegionAsync(directorySector * 512, tables * 4, DiskLimits.MaxDirectoryBytes, "COWD grain directory", cancellationToken);
-        var directory = new uint[tables];
-        for (var index = 0; index < directory.Length; index++)
-        {
-            directory[index] = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(index * 4));
-        }
+        var directory = await ReadDirectoryU32Async(source, directorySector * 512, tables, "COWD grain directory", cancellationToken);
 
         return new CowdExtent(source, length, grainSectors * 512, directory);
     }

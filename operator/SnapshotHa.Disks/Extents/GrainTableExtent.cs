@@ -168,6 +168,20 @@ internal abstract class GrainTableExtent : IVmdkExtent
     protected virtual ValueTask ReadGrainAsync(long grain, long entry, int inGrain, Memory<byte> destination, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Grains of this extent are raw");
 
+    /// <summary>Reads <paramref name="count"/> little-endian u32 directory entries at <paramref name="offset"/> (bounded size).</summary>
+    /// <exception cref="InvalidDataException">The directory is too large or lies past the end of the file.</exception>
+    protected static async ValueTask<uint[]> ReadDirectoryU32Async(IRandomAccessSource source, long offset, long count, string what, CancellationToken cancellationToken)
+    {
+        var raw = await source.ReadRegionAsync(offset, count * 4, DiskLimits.MaxDirectoryBytes, what, cancellationToken);
+        var directory = new uint[count];
+        for (var index = 0; index < directory.Length; index++)
+        {
+            directory[index] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(index * 4));
+        }
+
+        return directory;
+    }
+
     /// <summary>Decodes a little-endian u32 grain table region into normalized entries with <paramref name="decode"/>.</summary>
     protected static long[] DecodeU32(ReadOnlySpan<byte> bytes, Func<uint, long> decode)
     {

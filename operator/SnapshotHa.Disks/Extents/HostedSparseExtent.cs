@@ -65,12 +65,7 @@ internal sealed class HostedSparseExtent : GrainTableExtent
             throw new InvalidDataException($"{source.Name}: grain directory sector {header.DirectoryOffset} lies past the end of the file ({source.Length} bytes)");
         }
 
-        var raw = await source.ReadRegionAsync((long)header.DirectoryOffset * 512, tables * 4, DiskLimits.MaxDirectoryBytes, "grain directory", cancellationToken);
-        var directory = new uint[tables];
-        for (var index = 0; index < directory.Length; index++)
-        {
-            directory[index] = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(index * 4));
-        }
+        var directory = await ReadDirectoryU32Async(source, (long)header.DirectoryOffset * 512, tables, "grain directory", cancellationToken);
 
         return new HostedSparseExtent(source, header, length, directory);
     }

@@ -31,13 +31,18 @@ public sealed class FileSource : IRandomAccessSource
     }
 
     /// <inheritdoc />
-    public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Reads synchronously (pread): disk-format readers issue many small reads of metadata and grains, and the
+    /// thread-pool hop of asynchronous file reads costs more than a page-cache hit.
+    /// </remarks>
+    public ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
         var total = 0;
         while (total < buffer.Length)
         {
-            var read = await RandomAccess.ReadAsync(_handle, buffer[total..], offset + total, cancellationToken);
+            var read = RandomAccess.Read(_handle, buffer.Span[total..], offset + total);
             if (read == 0)
             {
                 break;
@@ -46,7 +51,7 @@ public sealed class FileSource : IRandomAccessSource
             total += read;
         }
 
-        return total;
+        return ValueTask.FromResult(total);
     }
 
     /// <inheritdoc />

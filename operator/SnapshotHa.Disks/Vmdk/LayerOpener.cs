@@ -8,12 +8,13 @@ namespace SnapshotHa.Disks.Vmdk;
 /// <summary>Recognizes a VMDK file (text descriptor or sparse magic) and opens the extents of its layer.</summary>
 internal static class LayerOpener
 {
-    public static async Task<VmdkLayer> OpenAsync(IExtentResolver resolver, string fileName, CancellationToken cancellationToken)
+    /// <summary>Opens the layer <paramref name="fileName"/>; <paramref name="referrer"/> names the child that points at it, for errors.</summary>
+    public static async Task<VmdkLayer> OpenAsync(IExtentResolver resolver, string fileName, string? referrer, CancellationToken cancellationToken)
     {
         var sources = new Dictionary<string, IRandomAccessSource>(StringComparer.Ordinal);
         try
         {
-            var source = await OpenSourceAsync(resolver, fileName, fileName, sources, cancellationToken);
+            var source = await OpenSourceAsync(resolver, referrer ?? fileName, fileName, sources, cancellationToken);
             var head = new byte[Math.Min(source.Length, 512)];
             await source.ReadExactlyAsync(0, head, "file header", cancellationToken);
             VmdkLayer layer;

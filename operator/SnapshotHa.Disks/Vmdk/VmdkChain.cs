@@ -51,7 +51,7 @@ public sealed class VmdkChain : IDiskLayer
                     throw new InvalidDataException($"{fileName}: parent chain is deeper than {DiskLimits.MaxChainDepth} layers");
                 }
 
-                var layer = await LayerOpener.OpenAsync(resolver, name, cancellationToken);
+                var layer = await LayerOpener.OpenAsync(resolver, name, layers.Count > 0 ? layers[^1].Name : null, cancellationToken);
                 if (layers.Count > 0 && layer.Descriptor is { } parent && layers[^1].Descriptor is { } child && child.ParentContentId != parent.ContentId)
                 {
                     warnings.Add($"{child.ParentContentId:x8} is the parentCID of {layers[^1].Name} but {layer.Name} has CID {parent.ContentId:x8}");

@@ -45,7 +45,7 @@ public sealed class VmdkLayer : IDiskLayer
     /// <exception cref="InvalidDataException">A file is malformed, an extent type unsupported, or a name escapes the directory.</exception>
     /// <exception cref="FileNotFoundException">The file or one of its extents does not exist.</exception>
     public static async Task<IDiskLayer> OpenAsync(IExtentResolver resolver, string fileName, CancellationToken cancellationToken) =>
-        await LayerOpener.OpenAsync(resolver, fileName, cancellationToken);
+        await LayerOpener.OpenAsync(resolver, fileName, null, cancellationToken);
 
     /// <summary>Opens the layer at <paramref name="path"/>, resolving extents in its directory.</summary>
     /// <exception cref="InvalidDataException">A file is malformed, an extent type unsupported, or a name escapes the directory.</exception>

@@ -11,5 +11,7 @@ public static class CliCommands
         yield return SandboxCommand.Create();
         yield return PlanCommand.Create();
         yield return ManifestsCommand.Create();
+        yield return MergeCommand.Create();
+        yield return RepoCommand.Create();
     }
 }

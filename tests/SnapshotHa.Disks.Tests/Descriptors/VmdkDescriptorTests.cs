@@ -71,6 +71,9 @@ public sealed class VmdkDescriptorTests
     [InlineData("createType=\"vmfs\"", "bad.vmdk", "no extent lines")]
     [InlineData("createType=\"vmfs\"\nRW 5 ZERO \"a\"", "line 2", "ZERO extent takes no file name")]
     [InlineData("createType=\"vmfs\"\nRW 99999999999999999 VMFS \"a\"", "line 2", "extent size")]
+    [InlineData("createType=\"vmfs\"\nRW 5 VMFS x\"y", "line 2", "stray quote")]
+    [InlineData("createType=\"vmfs\"\nddb.a = \"b\" ddb.c = \"d\"", "line 2", "after the quoted value")]
+    [InlineData("createType=\"vmfs\"\nkey=a\"b", "line 2", "stray quote")]
     public void Malformed_text_fails_naming_the_file_and_line(string text, string where, string what)
     {
         var parse = () => VmdkDescriptor.Parse(text, "bad.vmdk");

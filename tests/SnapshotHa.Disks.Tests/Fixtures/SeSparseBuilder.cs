@@ -4,14 +4,13 @@ namespace SnapshotHa.Disks.Tests.Fixtures;
 
 /// <summary>
 /// Writes SEsparse files (tests only) with 4 KiB grains and 4096-entry tables; tables and grains are placed in a
-/// shuffled order (grain slots up to 8191, so the index's high and low parts both matter).
+/// shuffled order (by default grain slots up to 8191, so the index's high and low parts both matter).
 /// </summary>
-internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7)
+internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7, int grainSlots = 8192, int spareTables = 3)
 {
     public const int GrainBytes = 4096;
     private const int TableEntries = 4096;
     private const int TableSectors = 64;
-    private const int GrainSlots = 8192;
     private readonly SortedDictionary<long, (int Type, byte[]? Data)> _grains = [];
 
     public SeSparseBuilder Write(long offset, byte[] data)
@@ -34,11 +33,18 @@ internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7)
     /// <summary>Writes the file to <paramref name="path"/> (sparse on disk).</summary>
     public void WriteTo(string path)
     {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        WriteTo(file);
+    }
+
+    /// <summary>Writes the file to <paramref name="file"/> (seekable).</summary>
+    public void WriteTo(Stream file)
+    {
         var random = new Random(seed);
         var directoryEntries = (capacitySectors / 8 + TableEntries - 1) / TableEntries;
         var usedTables = _grains.Keys.Select(g => g / TableEntries).Distinct().ToList();
-        var tableSlots = Enumerable.Range(0, usedTables.Count + 3).OrderBy(_ => random.Next()).ToArray();
-        var grainSlots = Enumerable.Range(0, GrainSlots).OrderBy(_ => random.Next()).ToArray();
+        var tableSlots = Enumerable.Range(0, usedTables.Count + spareTables).OrderBy(_ => random.Next()).ToArray();
+        var slots = Enumerable.Range(0, grainSlots).OrderBy(_ => random.Next()).ToArray();
         const long directoryOffset = 8;
         var directorySectors = Math.Max(1, ((directoryEntries * 8) + 511) / 512);
         var tablesOffset = directoryOffset + directorySectors;
@@ -46,9 +52,8 @@ internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7)
         var bitmapOffset = tablesOffset + tablesSectors;
         var backmapOffset = bitmapOffset + 1;
         var grainsOffset = backmapOffset + 1;
-        var grainsSectors = (long)GrainSlots * 8;
+        var grainsSectors = (long)grainSlots * 8;
 
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
         file.SetLength((grainsOffset + grainsSectors) * 512);
         var header = new byte[512];
         Put(header, 0, 0xCAFEBABE);
@@ -96,7 +101,7 @@ internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7)
                 continue;
             }
 
-            var grainIndex = (ulong)grainSlots[nextGrain++];
+            var grainIndex = (ulong)slots[nextGrain++];
             var entry = 0x3000000000000000UL | ((grainIndex & 0xFFF) << 48) | (grainIndex >> 12);
             Put(table, slot, entry);
             WriteAt(file, (grainsOffset + ((long)grainIndex * 8)) * 512, data!);
@@ -111,7 +116,7 @@ internal sealed class SeSparseBuilder(long capacitySectors, int seed = 7)
 
     private static void Put(byte[] buffer, int offset, ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(offset), value);
 
-    private static void WriteAt(FileStream file, long offset, byte[] bytes)
+    private static void WriteAt(Stream file, long offset, byte[] bytes)
     {
         file.Position = offset;
         file.Write(bytes);
