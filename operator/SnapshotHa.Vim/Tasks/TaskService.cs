@@ -17,12 +17,14 @@ public sealed class TaskService
     private readonly PropertyCollector _properties;
     private readonly VimConnectionOptions _options;
     private readonly ResiliencePipeline _taskRetry;
+    private readonly TimeProvider _time;
 
     internal TaskService(VimInvoker invoker, PropertyCollector properties, VimConnectionOptions options, TimeProvider time, ILogger logger)
     {
         _invoker = invoker;
         _properties = properties;
         _options = options;
+        _time = time;
         _taskRetry = options.MaxRetryAttempts == 0
             ? ResiliencePipeline.Empty
             : new ResiliencePipelineBuilder { TimeProvider = time }
@@ -62,7 +64,7 @@ public sealed class TaskService
     public async Task<TaskInfo> WaitAsync(ManagedObjectReference task, IProgress<TaskInfo>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        using var timeout = new CancellationTokenSource(_options.TaskTimeout);
+        using var timeout = new CancellationTokenSource(_options.TaskTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
