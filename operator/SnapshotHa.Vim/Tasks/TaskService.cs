@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using SnapshotHa.Vim.Faults;
 using SnapshotHa.Vim.Properties;
 using SnapshotHa.Vim.Soap;
@@ -25,24 +24,11 @@ public sealed class TaskService
         _properties = properties;
         _options = options;
         _time = time;
-        _taskRetry = options.MaxRetryAttempts == 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    Delay = options.RetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Exception is VimFaultException { FailedTask: not null } e && VimFaults.IsTransient(e)),
-                    OnRetry = args =>
-                    {
-                        Log.RetryingTask(logger, args.Outcome.Exception?.Message ?? "", args.RetryDelay);
-                        return ValueTask.CompletedTask;
-                    },
-                })
-                .Build();
+        _taskRetry = VimRetryPipelines.Create(
+            options,
+            time,
+            e => e is VimFaultException { FailedTask: not null } && VimFaults.IsTransient(e),
+            (e, _, delay) => Log.RetryingTask(logger, e.Message, delay));
     }
 
     /// <summary>Reads a task's current state once.</summary>
