@@ -7,6 +7,7 @@ cache="${SNAPSHOTHA_CACHE:-$root/hack/.cache}"
 out="$cache/vcsim"
 src="$root/tests/vcsim"
 mkdir -p "$out"
+[ -n "${HOME:-}${XDG_CACHE_HOME:-}${GOCACHE:-}" ] || export GOCACHE="$cache/go-build"
 stamp="$(cd "$src" && cat $(ls ./*.go | grep -v '_test\.go$' | sort) | sha256sum | cut -d' ' -f1)-$(go version | cut -d' ' -f3)"
 if [ -x "$out/vcsim-launcher" ] && [ "$(cat "$out/source.sha256" 2>/dev/null)" = "$stamp" ]; then
   exit 0

@@ -2,8 +2,12 @@ package main
 
 import (
 	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/vmware/govmomi/object"
 	"github.com/vmware/govmomi/simulator"
 	"github.com/vmware/govmomi/vim25/types"
 )
@@ -90,54 +94,96 @@ func (st *diskStore) apply(vm *simulator.VirtualMachine, v *vmDisks) error {
 	return nil
 }
 
+// layoutEx rebuilds the VM's layoutEx. Keys are the launcher's own and stable per file name: vcsim renumbers its
+// entries when it rescans the VM directory (RefreshStorageInfo, snapshot removal), which would collide.
 func (v *vmDisks) layoutEx(old *types.VirtualMachineFileLayoutEx) *types.VirtualMachineFileLayoutEx {
 	out := &types.VirtualMachineFileLayoutEx{Timestamp: time.Now()}
-	var next int32
+	if old == nil {
+		old = &types.VirtualMachineFileLayoutEx{}
+	}
+	oldNames := map[int32]string{}
 	seen := map[string]bool{}
-	if old != nil {
-		for _, f := range old.File {
-			if f.Key >= next {
-				next = f.Key + 1
-			}
-			if f.Type == string(types.VirtualMachineFileLayoutExFileTypeDiskDescriptor) ||
-				f.Type == string(types.VirtualMachineFileLayoutExFileTypeDiskExtent) || seen[f.Name] {
-				continue
-			}
-			seen[f.Name] = true
-			out.File = append(out.File, f)
+	for _, f := range old.File {
+		oldNames[f.Key] = f.Name
+		name, ok := v.existingName(f.Name)
+		if !ok || strings.HasSuffix(name, ".vmdk") || seen[name] {
+			continue // disk files come from the launcher's chains; vcsim also lists files it lost track of
+		}
+		seen[name] = true
+		f.Name, f.Key = name, v.fileKey(name)
+		out.File = append(out.File, f)
+	}
+	for _, s := range old.Snapshot {
+		if _, known := v.snapshotData[s.Key.Value]; !known {
+			v.snapshotData[s.Key.Value] = oldNames[s.DataKey] // first sight: vcsim's key is still valid
+		}
+		if name, ok := v.existingName(v.snapshotData[s.Key.Value]); ok && !seen[name] {
+			seen[name] = true
+			out.File = append(out.File, fileInfo(v.fileKey(name), name, datastoreFile(name), types.VirtualMachineFileLayoutExFileTypeSnapshotData))
 		}
 	}
 	for _, d := range v.disks {
 		for _, l := range d.layers {
-			if l.descKey >= next {
-				next = l.descKey + 1
-			}
-			if l.extentKey >= next {
-				next = l.extentKey + 1
-			}
-		}
-	}
-	for _, d := range v.disks {
-		for _, l := range d.layers {
-			if l.descKey == 0 {
-				l.descKey, l.extentKey = next, next+1
-				next += 2
-			}
+			l.descKey, l.extentKey = v.fileKey(l.dsPath()), v.fileKey(l.dsExtentPath())
 			out.File = append(out.File,
 				fileInfo(l.descKey, l.dsPath(), l.descPath(), types.VirtualMachineFileLayoutExFileTypeDiskDescriptor),
 				fileInfo(l.extentKey, l.dsExtentPath(), l.extentPath(), types.VirtualMachineFileLayoutExFileTypeDiskExtent))
 		}
 	}
 	out.Disk = v.diskChains(v.tops())
-	if old != nil {
-		for _, s := range old.Snapshot {
-			if layers, ok := v.frozen[s.Key.Value]; ok {
-				s.Disk = v.diskChains(layers)
-			}
-			out.Snapshot = append(out.Snapshot, s)
+	for _, s := range old.Snapshot {
+		if name := v.snapshotData[s.Key.Value]; name != "" {
+			s.DataKey = v.fileKey(name)
 		}
+		if layers, ok := v.frozen[s.Key.Value]; ok {
+			s.Disk = v.diskChains(layers)
+		}
+		out.Snapshot = append(out.Snapshot, s)
 	}
 	return out
+}
+
+// existingName returns the datastore path of a file vcsim listed, repaired when vcsim dropped the VM directory
+// ("[ds] vm.nvram" for "[ds] vm/vm.nvram"); false when the file does not exist.
+func (v *vmDisks) existingName(name string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	if _, err := os.Stat(datastoreFile(name)); err == nil {
+		return name, true
+	}
+	var p object.DatastorePath
+	if !p.FromString(name) || v.vmDir == "" {
+		return "", false
+	}
+	alt := v.vmDir + "/" + path.Base(p.Path)
+	if _, err := os.Stat(datastoreFile(alt)); err == nil {
+		return alt, true
+	}
+	return "", false
+}
+
+// datastoreFile maps "[ds] dir/file" to the local file ("" when the datastore is unknown).
+func datastoreFile(name string) string {
+	var p object.DatastorePath
+	if !p.FromString(name) {
+		return ""
+	}
+	root, _, err := datastoreDirByName(p.Datastore)
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(root, p.Path)
+}
+
+// fileKey returns the stable layoutEx key of a datastore file name, assigning the next free one on first use.
+func (v *vmDisks) fileKey(name string) int32 {
+	if k, ok := v.fileKeys[name]; ok {
+		return k
+	}
+	v.nextKey++
+	v.fileKeys[name] = v.nextKey
+	return v.nextKey
 }
 
 func fileInfo(key int32, name, path string, kind types.VirtualMachineFileLayoutExFileType) types.VirtualMachineFileLayoutExFileInfo {

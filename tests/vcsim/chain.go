@@ -37,22 +37,42 @@ func readChain(top *layer, sector, count int64) ([]byte, error) {
 
 func readExtents(extents []extent, sector, count int64) ([]byte, error) {
 	out := make([]byte, count*sectorSize)
+	runIdx, runOff, runStart, runLen := -1, int64(0), int64(0), int64(0)
+	flush := func() error {
+		if runLen == 0 {
+			return nil
+		}
+		err := extents[runIdx].readAt(out[runStart*sectorSize:(runStart+runLen)*sectorSize], runOff)
+		runLen = 0
+		return err
+	}
 	for i := int64(0); i < count; i++ {
-		for _, e := range extents {
-			state, off, err := e.state(sector + i)
+		idx, off := -1, int64(0)
+		for j, e := range extents {
+			state, o, err := e.state(sector + i)
 			if err != nil {
 				return nil, err
 			}
-			if state == grainUnallocated {
-				continue
-			}
 			if state == grainData {
-				if err := e.readAt(out[i*sectorSize:(i+1)*sectorSize], off); err != nil {
-					return nil, err
-				}
+				idx, off = j, o
 			}
-			break
+			if state != grainUnallocated {
+				break
+			}
 		}
+		if runLen > 0 && idx == runIdx && off == runOff+runLen*sectorSize {
+			runLen++
+			continue
+		}
+		if err := flush(); err != nil {
+			return nil, err
+		}
+		if idx >= 0 {
+			runIdx, runOff, runStart, runLen = idx, off, i, 1
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

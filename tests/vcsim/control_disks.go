@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"sort"
 )
 
 // diskInfo describes one VM disk for the ready line and /_sim/vms.
@@ -33,6 +34,13 @@ type vmInfo struct {
 	VmxPath    string     `json:"vmxPath"`
 	PowerState string     `json:"powerState,omitempty"`
 	Disks      []diskInfo `json:"disks"`
+	Snapshots  []snapInfo `json:"snapshots,omitempty"`
+}
+
+// snapInfo names the layers a snapshot froze (its disks' content at snapshot time).
+type snapInfo struct {
+	Moref string     `json:"moref"`
+	Disks []diskInfo `json:"disks"`
 }
 
 // vmInfos lists every VM with its disks (with chains when withChain).
@@ -62,6 +70,9 @@ func (p *proxy) vmInfos(withChain bool) []vmInfo {
 				}
 				info.Disks = append(info.Disks, di)
 			}
+			if withChain {
+				info.Snapshots = snapshotInfos(v)
+			}
 		}
 		out = append(out, info)
 	}
@@ -80,7 +91,7 @@ func (p *proxy) controlWrite(r *http.Request) (interface{}, error) {
 	if len(req.Writes) == 0 {
 		return nil, badRequest("writes: at least one write is required")
 	}
-	_, v, err := p.resolveVM(req.VM)
+	vm, v, err := p.resolveVM(req.VM)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +112,9 @@ func (p *proxy) controlWrite(r *http.Request) (interface{}, error) {
 			return nil, badRequest("%v", err)
 		}
 		results = append(results, diskResult{Disk: d.key, Layer: top, Writes: written})
+	}
+	if err := p.sim.disks.refresh(vm); err != nil { // layoutEx file sizes grow with the delta
+		return nil, err
 	}
 	return map[string]interface{}{"results": results}, nil
 }
@@ -155,4 +169,19 @@ func (p *proxy) readyInfo() readyLine {
 		DatastoreDir: p.sim.datastoreDir, DatastoreName: p.sim.datastoreName, DatacenterPath: p.sim.datacenter,
 		Username: p.opts.username, Password: p.opts.password, Model: p.opts.model, VMs: p.vmInfos(false),
 	}
+}
+
+func snapshotInfos(v *vmDisks) []snapInfo {
+	var out []snapInfo
+	for snap, layers := range v.frozen {
+		si := snapInfo{Moref: snap}
+		for _, d := range v.disks {
+			if l := layers[d.key]; l != nil {
+				si.Disks = append(si.Disks, diskInfo{Key: d.key, FileName: l.dsPath(), Path: l.descPath(), CapacityBytes: d.capacity})
+			}
+		}
+		out = append(out, si)
+	}
+	sort.Slice(out, func(i, j int) bool { return morefLess(out[i].Moref, out[j].Moref) })
+	return out
 }

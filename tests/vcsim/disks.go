@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math/rand"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,6 +29,15 @@ type vmDisks struct {
 	ref    types.ManagedObjectReference
 	disks  []*vmDisk
 	frozen map[string]map[int32]*layer // snapshot moref value → device key → layer frozen by that snapshot
+
+	fileKeys     map[string]int32  // layoutEx key per datastore file name
+	nextKey      int32             // last assigned layoutEx key
+	snapshotData map[string]string // snapshot moref value → its .vmsn datastore file name
+	vmDir        string            // datastore directory of the .vmx, e.g. "[LocalDS_0] ha-host_VM0"
+}
+
+func newVMDisks(ref types.ManagedObjectReference) *vmDisks {
+	return &vmDisks{ref: ref, frozen: map[string]map[int32]*layer{}, fileKeys: map[string]int32{}, nextKey: 100, snapshotData: map[string]string{}}
 }
 
 // vmDisk is one VirtualDisk device: its live layers and the one the VM writes to.
@@ -59,7 +69,8 @@ func (st *diskStore) initialize(vms []*simulator.VirtualMachine) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	for _, vm := range vms {
-		state := &vmDisks{ref: vm.Self, frozen: map[string]map[int32]*layer{}}
+		state := newVMDisks(vm.Self)
+		state.vmDir = path.Dir(vm.Config.Files.VmPathName)
 		for _, dev := range vm.Config.Hardware.Device {
 			vd, ok := dev.(*types.VirtualDisk)
 			if !ok {
@@ -94,8 +105,24 @@ func (st *diskStore) createBase(vm *simulator.VirtualMachine, key int32, backing
 	}
 	base := strings.TrimSuffix(filepath.Base(p.Path), ".vmdk")
 	dsDir := fmt.Sprintf("[%s] %s", p.Datastore, filepath.Dir(p.Path))
+	l, err := st.newBase(filepath.Join(root, filepath.Dir(p.Path)), dsDir, base, st.contentSeed(vm.Self.Value, key))
+	if err != nil {
+		return nil, err
+	}
+	b := *backing
+	b.FileName = l.dsPath()
+	b.Datastore = &dsRef
+	b.ThinProvisioned = types.NewBool(true)
+	b.Parent = nil
+	b.DeltaDiskFormat = ""
+	b.Uuid = strings.ToUpper(strings.ReplaceAll(strings.ReplaceAll(l.desc.uuid, " ", ""), "-", ""))
+	return &vmDisk{key: key, capacity: st.diskSize, baseBacking: b, baseName: base, top: l, layers: []*layer{l}}, nil
+}
+
+// newBase writes a vmfs base layer <base>.vmdk + <base>-flat.vmdk with seeded content into dir.
+func (st *diskStore) newBase(dir, dsDir, base string, contentSeed int64) (*layer, error) {
 	l := &layer{
-		dir:      filepath.Join(root, filepath.Dir(p.Path)),
+		dir:      dir,
 		dsDir:    dsDir,
 		descName: base + ".vmdk",
 		desc: descriptor{
@@ -110,17 +137,10 @@ func (st *diskStore) createBase(vm *simulator.VirtualMachine, key int32, backing
 	if err := l.writeDescriptor(); err != nil {
 		return nil, err
 	}
-	if err := writeSeededFlat(l.extentPath(), st.diskSize, st.contentSeed(vm.Self.Value, key)); err != nil {
+	if err := writeSeededFlat(l.extentPath(), st.diskSize, contentSeed); err != nil {
 		return nil, err
 	}
-	b := *backing
-	b.FileName = l.dsPath()
-	b.Datastore = &dsRef
-	b.ThinProvisioned = types.NewBool(true)
-	b.Parent = nil
-	b.DeltaDiskFormat = ""
-	b.Uuid = strings.ToUpper(strings.ReplaceAll(strings.ReplaceAll(l.desc.uuid, " ", ""), "-", ""))
-	return &vmDisk{key: key, capacity: st.diskSize, baseBacking: b, baseName: base, top: l, layers: []*layer{l}}, nil
+	return l, nil
 }
 
 func (st *diskStore) contentSeed(vm string, key int32) int64 {

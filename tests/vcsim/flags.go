@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // options holds the parsed command line.
@@ -23,6 +25,7 @@ type options struct {
 	seed         int64
 	datastoreDir string
 	readyFile    string
+	sessionIdle  time.Duration
 }
 
 func parseFlags(args []string) (*options, error) {
@@ -43,7 +46,13 @@ func parseFlags(args []string) (*options, error) {
 	fs.Int64Var(&o.seed, "seed", 1, "seed of disk content and random writes")
 	fs.StringVar(&o.datastoreDir, "datastore-dir", "", "parent directory of the datastore directory")
 	fs.StringVar(&o.readyFile, "ready-file", "", "also write the ready JSON line to this file")
+	fs.DurationVar(&o.sessionIdle, "session-idle-timeout", 0, "expire SOAP sessions idle this long (0 = never)")
 	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(os.Stderr)
+			fmt.Fprintln(os.Stderr, "usage: vcsim-launcher [flags]   (contract: tests/vcsim/README.md)")
+			fs.PrintDefaults()
+		}
 		return nil, err
 	}
 	if fs.NArg() > 0 {
@@ -65,6 +74,8 @@ func parseFlags(args []string) (*options, error) {
 		return nil, fmt.Errorf("--username and --password must not be empty")
 	case (o.tlsCert == "") != (o.tlsKey == ""):
 		return nil, fmt.Errorf("--tls-cert and --tls-key must be given together")
+	case o.sessionIdle < 0:
+		return nil, fmt.Errorf("--session-idle-timeout must not be negative")
 	case o.tlsCert != "" && !o.tls:
 		return nil, fmt.Errorf("--tls-cert needs --tls")
 	}

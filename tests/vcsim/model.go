@@ -60,6 +60,7 @@ func startSimulator(opts *options) (*sim, error) {
 	if m.DelayConfig.MethodDelay == nil {
 		m.DelayConfig.MethodDelay = map[string]int{}
 	}
+	simulator.SessionIdleTimeout = opts.sessionIdle
 	m.Service.Listen = &url.URL{Host: "127.0.0.1:0", User: url.UserPassword(opts.username, opts.password)}
 	s := &sim{opts: opts, model: m}
 	s.server = m.Service.NewServer()

@@ -24,6 +24,7 @@ type proxy struct {
 	faults     *faultBook
 	stats      *callStats
 	failures   *failures
+	pager      *pager
 }
 
 func startProxy(opts *options, s *sim) (*proxy, error) {
@@ -31,7 +32,7 @@ func startProxy(opts *options, s *sim) (*proxy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--listen %s: %w", opts.listen, err)
 	}
-	p := &proxy{sim: s, opts: opts, listener: ln, faults: &faultBook{}, stats: newCallStats(), failures: newFailures()}
+	p := &proxy{sim: s, opts: opts, listener: ln, faults: &faultBook{}, stats: newCallStats(), failures: newFailures(), pager: newPager()}
 	if opts.tls {
 		cert, err := loadOrCreateCertificate(opts.tlsCert, opts.tlsKey)
 		if err != nil {

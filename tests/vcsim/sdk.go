@@ -51,19 +51,29 @@ func (p *proxy) serveSDK(w http.ResponseWriter, r *http.Request) {
 	if rule := p.faults.take(kindTaskFault, call); rule != nil {
 		fault := rule.fault
 		ref := runTask(call.this, call.method, func() (types.AnyType, types.BaseMethodFault) { return nil, fault })
-		if t, ok := taskOutcome(ref); ok && rule.Message != "" {
+		if t, ok := findTask(ref); ok && rule.Message != "" {
 			update(t, types.PropertyChange{Name: "info.error", Val: types.LocalizedMethodFault{Fault: fault, LocalizedMessage: rule.Message}})
 		}
 		p.writeXML(w, http.StatusOK, taskResponseBody(call.method, ref))
 		return
 	}
-	if call.method == "ConsolidateVMDisks_Task" {
+	switch call.method {
+	case "ConsolidateVMDisks_Task":
 		p.consolidateVMDisks(w, r, call)
+		return
+	case "ContinueRetrievePropertiesEx", "CancelRetrievePropertiesEx":
+		p.servePage(w, r, call)
 		return
 	}
 	pre := p.beforeCall(call)
 	rec := p.forward(r, body)
 	if rec.Code == http.StatusOK {
+		if size := requestedPageSize(body); call.method == "RetrievePropertiesEx" && size > 0 {
+			paged := p.pager.page(rec.Body.Bytes(), size)
+			rec.Body.Reset()
+			rec.Body.Write(paged)
+			rec.Header().Del("Content-Length")
+		}
 		p.afterCall(call, pre, rec.Body.Bytes())
 		if rule := p.faults.take(kindSlowTask, call); rule != nil {
 			if ref, ok := taskRefIn(rec.Body.Bytes()); ok {
@@ -140,7 +150,7 @@ func (p *proxy) beforeCall(call soapCall) preCall {
 func (p *proxy) afterCall(call soapCall, pre preCall, answer []byte) {
 	var task *simulator.Task
 	if ref, ok := taskRefIn(answer); ok {
-		t, found := taskOutcome(ref)
+		t, found := findTask(ref)
 		if !found || t.Info.State != types.TaskInfoStateSuccess {
 			return
 		}
@@ -205,9 +215,33 @@ func (p *proxy) consolidateVMDisks(w http.ResponseWriter, r *http.Request, call 
 	p.writeXML(w, http.StatusOK, taskResponseBody(call.method, ref))
 }
 
+// servePage answers ContinueRetrievePropertiesEx and CancelRetrievePropertiesEx from the pager.
+func (p *proxy) servePage(w http.ResponseWriter, r *http.Request, call soapCall) {
+	if !p.sessionValid(r) {
+		p.writeXML(w, http.StatusInternalServerError, soapFaultBody(&types.NotAuthenticated{
+			NoPermission: types.NoPermission{Object: call.this, PrivilegeId: "System.View"}}, ""))
+		return
+	}
+	token := call.args["token"]
+	if call.method == "CancelRetrievePropertiesEx" {
+		if !p.pager.cancel(token) {
+			p.writeXML(w, http.StatusInternalServerError, invalidToken())
+			return
+		}
+		p.writeXML(w, http.StatusOK, []byte(soapEnvelopeStart+`<CancelRetrievePropertiesExResponse xmlns="urn:vim25"></CancelRetrievePropertiesExResponse>`+soapEnvelopeEnd))
+		return
+	}
+	answer, ok := p.pager.continueAnswer(token)
+	if !ok {
+		p.writeXML(w, http.StatusInternalServerError, invalidToken())
+		return
+	}
+	p.writeXML(w, http.StatusOK, answer)
+}
+
 // holdTaskRunning makes a finished task read as running with progress for rule.Ms, then restores its outcome.
 func holdTaskRunning(ref types.ManagedObjectReference, rule *faultRule) {
-	t, ok := taskOutcome(ref)
+	t, ok := findTask(ref)
 	if !ok {
 		return
 	}

@@ -15,6 +15,14 @@ func (st *diskStore) snapshotCreated(vm *simulator.VirtualMachine, snap types.Ma
 	if v == nil {
 		return nil
 	}
+	if err := st.freeze(v, snap.Value); err != nil {
+		return err
+	}
+	return st.apply(vm, v)
+}
+
+// freeze records the disks' top layers as frozen by snapshot snap and starts new empty deltas on them.
+func (st *diskStore) freeze(v *vmDisks, snap string) error {
 	frozen := map[int32]*layer{}
 	for _, d := range v.disks {
 		l, err := st.newDelta(d, d.top)
@@ -24,8 +32,8 @@ func (st *diskStore) snapshotCreated(vm *simulator.VirtualMachine, snap types.Ma
 		frozen[d.key] = d.top
 		d.top = l
 	}
-	v.frozen[snap.Value] = frozen
-	return st.apply(vm, v)
+	v.frozen[snap] = frozen
+	return nil
 }
 
 // snapshotsRemoved consolidates after snapshots were removed, in the given order (deepest first).
@@ -37,13 +45,26 @@ func (st *diskStore) snapshotsRemoved(vm *simulator.VirtualMachine, snaps []type
 	if v == nil {
 		return nil
 	}
+	names := make([]string, len(snaps))
+	for i, s := range snaps {
+		names[i] = s.Value
+	}
+	firstErr := st.removeSnapshots(v, names)
+	if err := st.apply(vm, v); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	return firstErr
+}
+
+// removeSnapshots forgets the snapshots in order, consolidating each one's layers, then deletes unreachable files.
+func (st *diskStore) removeSnapshots(v *vmDisks, snaps []string) error {
 	var firstErr error
 	for _, snap := range snaps {
-		layers, ok := v.frozen[snap.Value]
+		layers, ok := v.frozen[snap]
 		if !ok {
 			continue
 		}
-		delete(v.frozen, snap.Value)
+		delete(v.frozen, snap)
 		for _, d := range v.disks {
 			if f := layers[d.key]; f != nil {
 				if err := st.consolidate(v, d, f); err != nil && firstErr == nil {
@@ -51,10 +72,7 @@ func (st *diskStore) snapshotsRemoved(vm *simulator.VirtualMachine, snaps []type
 				}
 			}
 		}
-	}
-	v.collectGarbage()
-	if err := st.apply(vm, v); err != nil && firstErr == nil {
-		firstErr = err
+		v.collectGarbage() // layers only the removed snapshot kept must not count as children of the next one
 	}
 	return firstErr
 }
@@ -106,9 +124,17 @@ func (st *diskStore) reverted(vm *simulator.VirtualMachine, snap types.ManagedOb
 	if v == nil {
 		return nil
 	}
-	layers, ok := v.frozen[snap.Value]
+	if err := st.revert(v, snap.Value); err != nil {
+		return err
+	}
+	return st.apply(vm, v)
+}
+
+// revert starts new empty deltas on the snapshot's frozen layers; the old tops go unless still referenced.
+func (st *diskStore) revert(v *vmDisks, snap string) error {
+	layers, ok := v.frozen[snap]
 	if !ok {
-		return fmt.Errorf("snapshot %s has no frozen disks", snap.Value)
+		return fmt.Errorf("snapshot %s has no frozen disks", snap)
 	}
 	for _, d := range v.disks {
 		f := layers[d.key]
@@ -122,7 +148,7 @@ func (st *diskStore) reverted(vm *simulator.VirtualMachine, snap types.ManagedOb
 		d.top = l
 	}
 	v.collectGarbage()
-	return st.apply(vm, v)
+	return nil
 }
 
 // refresh republishes the VM's disk state (after vcsim rebuilt layoutEx on its own).
