@@ -1,0 +1,27 @@
+namespace SnapshotHa.Sandbox.ApiServer;
+
+/// <summary>The kubeconfig text for a sandbox API server.</summary>
+internal static class Kubeconfig
+{
+    /// <summary>A kubeconfig with cluster, user and context <c>snapshotha-sandbox</c> at <paramref name="server"/>.</summary>
+    public static string For(Uri server) => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: snapshotha-sandbox
+          cluster:
+            server: {server.ToString().TrimEnd('/')}
+        users:
+        - name: snapshotha-sandbox
+          user: {"{}"}
+        contexts:
+        - name: snapshotha-sandbox
+          context:
+            cluster: snapshotha-sandbox
+            user: snapshotha-sandbox
+            namespace: default
+        current-context: snapshotha-sandbox
+        preferences: {"{}"}
+
+        """;
+}
