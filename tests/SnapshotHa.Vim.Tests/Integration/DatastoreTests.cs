@@ -93,6 +93,22 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
     }
 
     [Fact]
+    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_request()
+    {
+        await using var client = await Sim.Launcher.ConnectAsync();
+        var path = File("session.bin");
+        await client.Datastores.UploadAsync(path, new MemoryStream(new byte[1234]), CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "terminateSession", method = "CurrentTime", afterCalls = 1 });
+        await client.GetCurrentTimeAsync(CancellationToken.None);
+        var logins = await Sim.Launcher.Control.CallCountAsync("Login");
+
+        var length = await client.Datastores.GetLengthAsync(path, CancellationToken.None);
+
+        length.Should().Be(1234);
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
+    }
+
+    [Fact]
     public async Task Missing_file_throws_FileNotFound()
     {
         var act = () => Sim.Client.Datastores.GetLengthAsync(File("nope.bin"), CancellationToken.None);

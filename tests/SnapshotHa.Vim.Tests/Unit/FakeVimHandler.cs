@@ -15,6 +15,8 @@ internal sealed class FakeVimHandler(byte[] file) : HttpMessageHandler
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _seen = new();
 
+    public ConcurrentQueue<string> SoapActions { get; } = new();
+
     public string SessionCookie { get; set; } = "vmware_soap_session=\"52d3-quoted\"";
 
     /// <summary>Completes when a SOAP method was called.</summary>
@@ -33,6 +35,7 @@ internal sealed class FakeVimHandler(byte[] file) : HttpMessageHandler
 
         var body = XDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
         var method = body.Descendants().First(e => e.Name.LocalName == "Body").Elements().First().Name.LocalName;
+        SoapActions.Enqueue(request.Headers.TryGetValues("SOAPAction", out var actions) ? actions.Single() : "");
         Requests.Enqueue((method, cookie));
         _seen.GetOrAdd(method, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         var response = new HttpResponseMessage(HttpStatusCode.OK)

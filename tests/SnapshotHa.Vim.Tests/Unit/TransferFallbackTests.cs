@@ -44,5 +44,6 @@ public sealed class TransferFallbackTests
         requests.Single(r => r.What == "Login").Cookie.Should().BeNull();
         requests.Single(r => r.What == "CurrentTime").Cookie.Should().Be(handler.SessionCookie);
         requests.Single(r => r.What.StartsWith("HEAD", StringComparison.Ordinal)).Cookie.Should().Be(handler.SessionCookie);
+        handler.SoapActions.Should().OnlyContain(a => a == "\"urn:vim25/6.5\"", "the server's about.apiVersion is 6.5");
     }
 }
