@@ -35,6 +35,7 @@ public static class SandboxCommand
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
+                    parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }
 

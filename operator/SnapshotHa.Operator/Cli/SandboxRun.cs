@@ -11,9 +11,10 @@ public static class SandboxRun
     /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
     /// <param name="duration">The <c>--for</c> value, or null.</param>
     /// <param name="vms">The number of VMs.</param>
+    /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -22,20 +23,20 @@ public static class SandboxRun
         }
         catch (FormatException e)
         {
-            await Console.Error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
+            await error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
             return 2;
         }
 
         if (vms is < 1 or > 16)
         {
-            await Console.Error.WriteLineAsync("snapshotha sandbox: --vms must be 1..16");
+            await error.WriteLineAsync("snapshotha sandbox: --vms must be 1..16");
             return 2;
         }
 
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory) ?? SimulatorProcess.FindRepositoryRoot(Environment.CurrentDirectory);
         if (root is null)
         {
-            await Console.Error.WriteLineAsync("snapshotha sandbox: run it inside the SnapshotHA repository (it builds the simulator from tests/vcsim)");
+            await error.WriteLineAsync("snapshotha sandbox: run it inside the SnapshotHA repository (it builds the simulator from tests/vcsim)");
             return 2;
         }
 

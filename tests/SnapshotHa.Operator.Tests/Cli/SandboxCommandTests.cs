@@ -7,15 +7,17 @@ namespace SnapshotHa.Operator.Tests.Cli;
 
 public sealed partial class SandboxCommandTests
 {
-    [Fact]
-    public async Task Without_api_only_it_exits_2_saying_only_api_only_is_available()
+    [Theory]
+    [InlineData("--for", "soon", "--for")]
+    [InlineData("--vms", "0", "--vms")]
+    public async Task Full_sandbox_refuses_bad_options_with_exit_2_naming_the_option(string option, string value, string named)
     {
         var error = new StringWriter();
 
-        var code = await Root().Parse(["sandbox", "--kubeconfig", "unused"]).InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+        var code = await Root().Parse(["sandbox", "--kubeconfig", "unused", option, value]).InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
 
         code.Should().Be(2);
-        error.ToString().Should().Contain("only --api-only is available");
+        error.ToString().Should().Contain(named);
     }
 
     [Fact]
