@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+
+namespace SnapshotHa.Sandbox.ApiServer.Watch;
+
+/// <summary>The open watch connections, so they can be dropped abruptly.</summary>
+internal sealed class ActiveWatches
+{
+    private readonly ConcurrentDictionary<HttpContext, byte> _contexts = new();
+
+    /// <summary>Registers an open watch connection.</summary>
+    public void Add(HttpContext context) => _contexts[context] = 0;
+
+    /// <summary>Forgets a closed watch connection.</summary>
+    public void Remove(HttpContext context) => _contexts.TryRemove(context, out _);
+
+    /// <summary>Aborts every open watch connection (the client sees the stream break).</summary>
+    public void AbortAll()
+    {
+        foreach (var context in _contexts.Keys)
+        {
+            context.Abort();
+            _contexts.TryRemove(context, out _);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using SnapshotHa.Kube.Status;
+using SnapshotHa.Kube.Tests.TestKit;
+
+namespace SnapshotHa.Kube.Tests.Status;
+
+public sealed class EntityStatusWriterTests
+{
+    private readonly FakeKubernetesClient _client = new();
+    private readonly EntityStatusWriter _writer;
+    private readonly V1TestEntity _entity = V1TestEntity.Create("ns", "a");
+
+    public EntityStatusWriterTests()
+    {
+        _writer = new EntityStatusWriter(_client, NullLogger<EntityStatusWriter>.Instance);
+        _client.Seed(_entity);
+    }
+
+    [Fact]
+    public async Task Writes_the_mutated_status_on_the_latest_read()
+    {
+        var stale = V1TestEntity.Create("ns", "a");
+        _client.Bump("ns/a");
+
+        var written = await _writer.UpdateStatusAsync(stale, e => e.Status.Observed = e.Spec.Value, CancellationToken.None);
+
+        written.Status.Observed.Should().Be("v0");
+        _client.Peek<V1TestEntity>("ns/a")!.Status.Observed.Should().Be("v0");
+        _client.StatusWrites.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Skips_the_write_when_the_status_is_unchanged()
+    {
+        await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+
+        await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+
+        _client.StatusWrites.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Retries_on_conflict_from_a_fresh_read()
+    {
+        var concurrentWrites = 2;
+        _client.BeforeWrite = key =>
+        {
+            if (concurrentWrites-- > 0)
+            {
+                _client.Bump(key);
+            }
+        };
+        var calls = 0;
+
+        var written = await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = $"pass{++calls}", CancellationToken.None);
+
+        calls.Should().Be(3, "two conflicting writes are each followed by a fresh read and a new mutation");
+        written.Status.Observed.Should().Be("pass3");
+        _client.Peek<V1TestEntity>("ns/a")!.Status.Observed.Should().Be("pass3");
+    }
+
+    [Fact]
+    public async Task Gives_up_after_the_attempt_limit()
+    {
+        _client.BeforeWrite = _client.Bump;
+
+        var act = () => _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+
+        (await act.Should().ThrowAsync<k8s.Autorest.HttpOperationException>())
+            .Which.Response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        _client.StatusWrites.Should().Be(EntityStatusWriter.MaxAttempts);
+    }
+
+    [Fact]
+    public async Task Missing_entity_is_a_clear_error()
+    {
+        var act = () => _writer.UpdateStatusAsync(V1TestEntity.Create("ns", "gone"), e => e.Status.Observed = "x", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("TestEntity ns/gone no longer exists*");
+    }
+}
