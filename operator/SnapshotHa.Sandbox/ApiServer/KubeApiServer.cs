@@ -1,5 +1,4 @@
 using System.Net;
-using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,6 +14,7 @@ using SnapshotHa.Sandbox.ApiServer.Resources;
 using SnapshotHa.Sandbox.ApiServer.Storage;
 using SnapshotHa.Sandbox.ApiServer.Validation;
 using SnapshotHa.Sandbox.ApiServer.Watch;
+using k8s;
 
 namespace SnapshotHa.Sandbox.ApiServer;
 
@@ -55,7 +55,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<KubeApiServer>();
         var catalog = new ResourceCatalog(options.CustomResourceDefinitions);
         var store = new ObjectStore(options.HistoryLimit);
-        var registry = new ResourceRegistry(store, new SchemaAdmission(), options.TimeProvider, new Random());
+        var registry = new ResourceRegistry(store, new SchemaAdmission(options.CustomResourceDefinitions), options.TimeProvider, new Random());
         var watches = new ActiveWatches();
         var faults = new FaultInjector();
         var router = new ApiRouter(

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Sandbox.ApiServer.Errors;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 
@@ -11,5 +12,5 @@ internal interface IObjectAdmission
     /// Defaults and prunes <paramref name="obj"/> in place and returns its field violations (empty when valid);
     /// <paramref name="old"/> is the stored object on updates (for transition rules), null on create.
     /// </summary>
-    IReadOnlyList<FieldViolation> Admit(ResourceType type, JsonObject obj, JsonObject? old);
+    IReadOnlyList<FieldError> Admit(ResourceType type, JsonObject obj, JsonObject? old);
 }
