@@ -24,15 +24,17 @@ internal sealed class SchemaAdmission : IObjectAdmission
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<FieldError> Admit(ResourceType type, JsonObject obj, JsonObject? old)
+    public AdmissionResult Admit(ResourceType type, JsonObject obj, JsonObject? old)
     {
         if (!_schemas.TryGetValue(type.StorageKey, out var schema))
         {
-            return [];
+            return AdmissionResult.Clean;
         }
 
+        var submitted = obj.DeepClone();
         schema.PruneUnknownFields(obj);
+        var unknown = UnknownFields.Removed(submitted, obj);
         schema.ApplyDefaults(obj);
-        return schema.Validate(obj, old);
+        return new AdmissionResult(schema.Validate(obj, old), unknown);
     }
 }
