@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SnapshotHa.Sandbox.ApiServer.Patching;
 using k8s;
 using k8s.Models;
-using SnapshotHa.Sandbox.ApiServer.Patching;
 
 namespace SnapshotHa.Sandbox.ApiServer;
 
