@@ -8,6 +8,10 @@ public static class CliCommands
     /// <summary>Creates every subcommand, in the order <c>snapshotha --help</c> lists them.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return SandboxCommand.Create();
+        yield return PlanCommand.Create();
+        yield return ManifestsCommand.Create();
+        yield return MergeCommand.Create();
+        yield return RepoCommand.Create();
     }
 }

@@ -38,6 +38,11 @@ internal static class RequestBodies
     /// <summary>The body as a JSON object (YAML when the content type says so); null when empty; throws 400 when malformed.</summary>
     public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got {request.ContentType})");
+        }
+
         var text = await ReadTextAsync(request, cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -4,6 +4,7 @@ using SnapshotHa.Sandbox.ApiServer.Errors;
 using SnapshotHa.Sandbox.ApiServer.Registry;
 using SnapshotHa.Sandbox.ApiServer.Selectors;
 using SnapshotHa.Sandbox.ApiServer.Storage;
+using SnapshotHa.Sandbox.ApiServer.Tables;
 using SnapshotHa.Sandbox.ApiServer.Watch;
 
 namespace SnapshotHa.Sandbox.ApiServer.Http;
@@ -22,6 +23,9 @@ internal sealed class WatchEndpoint(ObjectStore store, ActiveWatches activeWatch
         var fromVersion = ParseResourceVersion(query["resourceVersion"]);
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"], request.Type);
+        var asTable = TableBuilder.IsRequested(context.Request.Headers.Accept);
+        var filtered = !labels.IsEmpty || !fields.IsEmpty;
+        var includeObject = query["includeObject"].ToString();
         var bookmarks = string.Equals(query["allowWatchBookmarks"], "true", StringComparison.OrdinalIgnoreCase);
         var timeout = int.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
@@ -49,16 +53,23 @@ internal sealed class WatchEndpoint(ObjectStore store, ActiveWatches activeWatch
         {
             await foreach (var watchEvent in subscription.Events.ReadAllAsync(linked.Token))
             {
-                if (watchEvent.Object is { } obj)
+                var line = WatchEventWriter.Line(watchEvent, request.Type);
+                if (watchEvent.Object is { } obj && (filtered || asTable))
                 {
-                    var node = obj.ToNode();
+                    var node = obj.ToNode(request.Type);
                     if (!labels.Matches(ObjectFields.Labels(node)) || !fields.Matches(node))
                     {
                         continue;
                     }
+
+                    if (asTable)
+                    {
+                        var table = TableBuilder.Build(request.Type, [node], watchEvent.ResourceVersion, timeProvider.GetUtcNow(), includeObject);
+                        line = WatchEventWriter.Line(watchEvent.Type, table);
+                    }
                 }
 
-                await WriteAsync(context, WatchEventWriter.Line(watchEvent, request.Type), linked.Token);
+                await WriteAsync(context, line, linked.Token);
             }
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Sandbox.ApiServer.Errors;
@@ -38,7 +39,8 @@ internal sealed class GarbageCollector(ResourceRegistry registry, ILogger logger
     private void Collect(StoredObject owner)
     {
         var orphan = registry.TakeOrphanRequest(owner.Uid);
-        foreach (var dependent in registry.Store.All())
+        var uid = Encoding.UTF8.GetBytes(owner.Uid);
+        foreach (var dependent in registry.Store.All().Where(o => o.Json.AsSpan().IndexOf(uid) >= 0))
         {
             var node = dependent.ToNode();
             var owners = ObjectFields.OwnerUids(node);

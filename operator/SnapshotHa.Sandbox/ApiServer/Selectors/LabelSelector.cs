@@ -32,6 +32,9 @@ internal sealed class LabelSelector
         return new LabelSelector(requirements);
     }
 
+    /// <summary>Whether the selector has no requirements.</summary>
+    public bool IsEmpty => _requirements.Count == 0;
+
     /// <summary>Whether <paramref name="labels"/> satisfy every requirement.</summary>
     public bool Matches(IReadOnlyDictionary<string, string> labels) => _requirements.All(r => r(labels));
 

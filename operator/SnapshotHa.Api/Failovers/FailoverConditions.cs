@@ -1,0 +1,41 @@
+namespace SnapshotHa.Api.Failovers;
+
+/// <summary>Condition types and reasons of a Failover.</summary>
+public static class FailoverConditions
+{
+    /// <summary>The original is confirmed off or isolated.</summary>
+    public const string Fenced = "Fenced";
+
+    /// <summary>The image is materialized on the target (or a standby is ready).</summary>
+    public const string Restored = "Restored";
+
+    /// <summary>The recovered VM runs.</summary>
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>vSphere confirmed the original is powered off.</summary>
+    public const string ReasonPoweredOff = "PoweredOff";
+
+    /// <summary>A person set fencingConfirmed.</summary>
+    public const string ReasonConfirmedByUser = "ConfirmedByUser";
+
+    /// <summary>Fencing is Required and could not be confirmed; waiting for fencingConfirmed.</summary>
+    public const string ReasonAwaitingConfirmation = "AwaitingConfirmation";
+
+    /// <summary>Fencing is BestEffort and could not be confirmed; continued anyway.</summary>
+    public const string ReasonUnconfirmed = "Unconfirmed";
+
+    /// <summary>Test failovers leave the source running.</summary>
+    public const string ReasonNotRequired = "NotRequired";
+
+    /// <summary>No committed image exists.</summary>
+    public const string ReasonNoCommittedImage = "NoCommittedImage";
+
+    /// <summary>Restoring failed.</summary>
+    public const string ReasonRestoreFailed = "RestoreFailed";
+
+    /// <summary>Powering on failed.</summary>
+    public const string ReasonPowerOnFailed = "PowerOnFailed";
+
+    /// <summary>The recovered VM is powered on.</summary>
+    public const string ReasonPoweredOn = "PoweredOn";
+}

@@ -1,0 +1,47 @@
+using SnapshotHa.Api.Common;
+using SnapshotHa.Kube.Entities;
+using SnapshotHa.Kube.Entities.Attributes;
+
+namespace SnapshotHa.Api.Protection;
+
+/// <summary>The observed state of a protected VM.</summary>
+[Description("Observed state of the protected VM. Conditions: Ready, Seeded, HeartbeatHealthy, RPOMet.")]
+public sealed record ProtectedVMStatus : ObservedStatus
+{
+    /// <summary>The phase.</summary>
+    [AdditionalPrinterColumn(Name = "Phase", Order = 1)]
+    [Description("Lifecycle phase: Pending, Seeding, Protected, Degraded, FailingOver, FailedOver or Paused.")]
+    public ProtectedVMPhase? Phase { get; set; }
+
+    /// <summary>Facts about the VM.</summary>
+    [Description("Facts about the VM as vSphere last reported them.")]
+    public VmFacts? Vm { get; set; }
+
+    /// <summary>The last snapshot.</summary>
+    [Description("The last snapshot the operator took of the VM.")]
+    public SnapshotRecord? LastSnapshot { get; set; }
+
+    /// <summary>The latest committed image.</summary>
+    [Description("The newest committed RecoveryImage: what a failover restores by default.")]
+    public ImageReference? LatestCommittedImage { get; set; }
+
+    /// <summary>The current RPO.</summary>
+    [RangeMinimum(0)]
+    [AdditionalPrinterColumn(Name = "RPO(s)", Order = 4, Description = "Seconds since the point in time of the latest committed image.")]
+    [Description("Current recovery point in seconds: time since the point in time of the latest committed image, as of the last status update.")]
+    public long? RpoSeconds { get; set; }
+
+    /// <summary>The next snapshot time.</summary>
+    [Description("When the policy plans the next snapshot.")]
+    public DateTime? NextSnapshotTime { get; set; }
+
+    /// <summary>The cycle in progress.</summary>
+    [Description("The protection cycle in progress, so that a restarted operator resumes it instead of starting over; absent between cycles.")]
+    public CycleProgress? Cycle { get; set; }
+
+    /// <summary>The standby VMs.</summary>
+    [ListMapKeys("name")]
+    [Items(MaxItems = 3)]
+    [Description("The standby VMs and the image each was last refreshed from.")]
+    public IList<StandbyStatus>? Standbys { get; set; }
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using SnapshotHa.Disks;
+using SnapshotHa.Repository;
+using SnapshotHa.Repository.Merging;
+
+namespace SnapshotHa.Operator.Cli;
+
+/// <summary>
+/// <c>snapshotha merge</c>: the merge Job's entry point. Applies one layer per named disk onto a parent image (or
+/// seeds a series) and prints the new image id as the last line of stdout.
+/// </summary>
+public static class MergeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var repo = RepositoryCli.RepoOption();
+        var series = new Option<string>("--series") { Description = "Series (protected VM) the image belongs to", Required = true };
+        var parent = new Option<string?>("--parent") { Description = "Parent image id; omit to seed the series from base disks" };
+        var disks = new Option<string[]>("--disk")
+        {
+            Description = "KEY=LAYER: a VMDK descriptor or monolithic sparse file to apply to disk KEY (repeatable)",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var pointInTime = new Option<string?>("--point-in-time") { Description = "RFC 3339 time the image restores to, e.g. 2026-01-31T12:00:00Z" };
+        var compression = new Option<int>("--compression-level")
+        {
+            Description = "zstd level of new chunks, 0 = uncompressed (default 1)",
+            DefaultValueFactory = _ => 1,
+        };
+
+        var command = new Command("merge", "Merge snapshot layers into a new committed image; prints the image id last");
+        foreach (var option in new Option[] { repo, series, parent, disks, pointInTime, compression })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
+        {
+            var layers = parse.GetValue(disks)!.Select(LayerArgument.Parse).ToList();
+            var when = ParsePointInTime(parse.GetValue(pointInTime));
+            var level = parse.GetValue(compression);
+            if (level is < 0 or > 22)
+            {
+                throw new FormatException($"--compression-level {level} is outside 0..22.");
+            }
+
+            var opened = new List<IDiskLayer>();
+            try
+            {
+                var inputs = new List<LayerInput>();
+                foreach (var layer in layers)
+                {
+                    var disk = await layer.OpenAsync(cancellationToken);
+                    opened.Add(disk);
+                    inputs.Add(new LayerInput(layer.Key, disk));
+                }
+
+                using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: true, new RepositoryOptions { CompressionLevel = level }, cancellationToken);
+                var request = new MergeRequest(parse.GetValue(series)!, parse.GetValue(parent), inputs, when);
+                var result = await repository.MergeAsync(request, new MergeProgressWriter(error, TimeProvider.System), cancellationToken);
+                foreach (var disk in result.Disks)
+                {
+                    await error.WriteLineAsync(
+                        $"{disk.Disk.Key}: {disk.ChunksTouched} chunks changed, {disk.ChunksStored} new ({disk.BytesStored} bytes stored), {disk.PagesStored} index pages");
+                }
+
+                await output.WriteLineAsync(result.Image.Id);
+                return 0;
+            }
+            finally
+            {
+                foreach (var disk in opened)
+                {
+                    await disk.DisposeAsync();
+                }
+            }
+        }));
+        return command;
+    }
+
+    private static DateTimeOffset? ParsePointInTime(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value) && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            ? value
+            : throw new FormatException($"--point-in-time '{text}' is not an RFC 3339 time such as 2026-01-31T12:00:00Z.");
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using SnapshotHa.Sandbox.ApiServer;
+
+namespace SnapshotHa.Operator.Cli;
+
+/// <summary><c>snapshotha sandbox</c>: the system on one machine; for now only its Kubernetes API server (<c>--api-only</c>).</summary>
+public static class SandboxCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var apiOnly = new Option<bool>("--api-only") { Description = "Start only the in-process Kubernetes API server with the SnapshotHA CRDs installed" };
+        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Where to write a kubeconfig for the server" };
+        var crds = new Option<string?>("--crds") { Description = "Directory of CRD YAML files (default: the repository's crds/)" };
+        var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: any free port)" };
+        var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
+        command.Options.Add(apiOnly);
+        command.Options.Add(kubeconfig);
+        command.Options.Add(crds);
+        command.Options.Add(port);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if (!parseResult.GetValue(apiOnly))
+            {
+                await error.WriteLineAsync("snapshotha sandbox: only --api-only is available so far (the full sandbox with simulators and the operator is not implemented yet)");
+                return 2;
+            }
+
+            var kubeconfigPath = parseResult.GetValue(kubeconfig);
+            if (string.IsNullOrEmpty(kubeconfigPath))
+            {
+                await error.WriteLineAsync("snapshotha sandbox: --kubeconfig PATH is required with --api-only");
+                return 2;
+            }
+
+            var crdDirectory = parseResult.GetValue(crds)
+                ?? CrdFiles.FindRepositoryCrds(AppContext.BaseDirectory)
+                ?? CrdFiles.FindRepositoryCrds(Environment.CurrentDirectory);
+            if (crdDirectory is null)
+            {
+                await error.WriteLineAsync("snapshotha sandbox: no crds/ directory found next to the repository root; pass --crds DIR");
+                return 2;
+            }
+
+            try
+            {
+                var definitions = await CrdFiles.LoadAsync(crdDirectory, cancellationToken);
+                await using var server = await KubeApiServer.StartAsync(
+                    new KubeApiServerOptions { CustomResourceDefinitions = definitions, Port = parseResult.GetValue(port) },
+                    cancellationToken);
+                await server.WriteKubeconfigAsync(kubeconfigPath, cancellationToken);
+                await output.WriteLineAsync($"sandbox API server ready at {server.BaseAddress.ToString().TrimEnd('/')}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
+                await output.FlushAsync(cancellationToken);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+            {
+                await error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

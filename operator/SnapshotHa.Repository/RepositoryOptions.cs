@@ -1,0 +1,23 @@
+namespace SnapshotHa.Repository;
+
+/// <summary>How a repository is opened and written.</summary>
+public sealed record RepositoryOptions
+{
+    /// <summary>Gets the zstd level of new objects (0 = uncompressed). Default 1: fast, and random data is stored raw anyway.</summary>
+    public int CompressionLevel { get; init; } = 1;
+
+    /// <summary>Gets how long a writer waits for the repository lock. Default 10 minutes.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets the age under which unreferenced objects survive garbage collection. Default 1 hour.</summary>
+    public TimeSpan GarbageGracePeriod { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets the layout of a repository created by this open (an existing repository keeps its own).</summary>
+    public RepositoryFormat FormatForNew { get; init; } = new();
+
+    /// <summary>Gets the hashing/compressing parallelism of merges (default: processor count).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Gets the clock (point-in-time retention, garbage grace period, lock wait).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace SnapshotHa.Vim.Properties;
+
+/// <summary>Log messages of property retrieval and watches.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Debug,
+        Message = "Destroyed property collector {Collector} failed: {Reason}")]
+    public static partial void WatchCleanupFailed(ILogger logger, string collector, string reason);
+}

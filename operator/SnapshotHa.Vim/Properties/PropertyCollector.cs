@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using SnapshotHa.Vim.Faults;
+using SnapshotHa.Vim.Soap;
+
+namespace SnapshotHa.Vim.Properties;
+
+/// <summary>
+/// Reads and watches properties (<c>PropertyCollector</c>): RetrievePropertiesEx with ContinueRetrievePropertiesEx
+/// paging, and WaitForUpdatesEx on a private collector per watch. A NotAuthenticated fault inside a successful
+/// answer's missingSet counts as a lost session: the client logs in again and repeats the call.
+/// </summary>
+public sealed class PropertyCollector
+{
+    private readonly VimInvoker _invoker;
+    private readonly VimConnectionOptions _options;
+    private readonly ILogger _logger;
+
+    internal PropertyCollector(VimInvoker invoker, VimConnectionOptions options, ILogger logger)
+    {
+        _invoker = invoker;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Retrieves properties for every object the specs select, following continuation tokens.</summary>
+    /// <param name="specs">What to read.</param>
+    /// <param name="maxObjects">Page size hint; null lets the server choose.</param>
+    /// <param name="cancellationToken">Cancels the retrieval.</param>
+    /// <returns>All objects (empty when nothing matched).</returns>
+    /// <exception cref="VimFaultException">The server refused the retrieval (e.g. <see cref="ManagedObjectNotFoundException"/>).</exception>
+    public async Task<IReadOnlyList<ObjectContent>> RetrieveAsync(
+        IReadOnlyList<PropertyFilterSpec> specs, int? maxObjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var collector = _invoker.Content.PropertyCollector;
+        var request = VimXml.Element(
+            "RetrievePropertiesEx",
+            VimXml.Moref("_this", collector),
+            specs.Select(s => s.ToXml("specSet")),
+            VimXml.Element("options", maxObjects is { } m ? VimXml.Element("maxObjects", m) : null));
+        var page = await _invoker.InvokeAsync(request, RetrieveResult.Parse, idempotent: true, cancellationToken);
+        var objects = new List<ObjectContent>(page.Objects);
+        while (page.Token is { } token)
+        {
+            var next = VimXml.Element(
+                "ContinueRetrievePropertiesEx", VimXml.Moref("_this", collector), VimXml.Element("token", token));
+            page = await _invoker.InvokeAsync(next, RetrieveResult.Parse, idempotent: false, cancellationToken);
+            objects.AddRange(page.Objects);
+        }
+
+        return objects;
+    }
+
+    /// <summary>Retrieves some properties of one object.</summary>
+    /// <returns>The object's properties; unset properties are absent from <see cref="ObjectContent.Properties"/>.</returns>
+    /// <exception cref="ManagedObjectNotFoundException">The object does not exist.</exception>
+    public async Task<ObjectContent> RetrieveObjectAsync(
+        ManagedObjectReference obj, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var results = await RetrieveAsync([PropertyFilterSpec.ForObject(obj, paths)], null, cancellationToken);
+        return results.FirstOrDefault(r => r.ManagedObject == obj)
+            ?? new ObjectContent(obj, new Dictionary<string, System.Xml.Linq.XElement>(), []);
+    }
+
+    /// <summary>
+    /// Reads some properties of every object of <paramref name="type"/> in the inventory, through a temporary
+    /// container view on the root folder (destroyed afterwards).
+    /// </summary>
+    /// <param name="type">Managed object type, e.g. <c>VirtualMachine</c> or <c>HostSystem</c>.</param>
+    /// <param name="paths">Property paths to read.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async Task<IReadOnlyList<ObjectContent>> ListAsync(string type, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var viewManager = _invoker.Content.ViewManager
+            ?? throw new NotSupportedException("The server has no ViewManager: inventory listing is not available.");
+        var view = await _invoker.InvokeForReferenceAsync(
+            VimXml.Element(
+                "CreateContainerView",
+                VimXml.Moref("_this", viewManager),
+                VimXml.Moref("container", _invoker.Content.RootFolder),
+                VimXml.Element("type", type),
+                VimXml.Element("recursive", "true")),
+            idempotent: false,
+            cancellationToken);
+        try
+        {
+            return await RetrieveAsync([PropertyFilterSpec.ForContainerView(view, type, paths)], null, cancellationToken);
+        }
+        finally
+        {
+            await _invoker.InvokeVoidAsync(
+                VimXml.Element("DestroyView", VimXml.Moref("_this", view)), idempotent: false, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Watches the objects a spec selects: first every object as <see cref="ObjectUpdateKind.Enter"/> with its full
+    /// state, then changes as they happen. Runs until cancelled. After a re-login the watch is re-created and the
+    /// objects enter again.
+    /// </summary>
+    public async IAsyncEnumerable<ObjectUpdate> WatchAsync(
+        PropertyFilterSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        await using var watch = new PropertyWatch(_invoker, spec, _options.UpdateWaitTime, _logger);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var update in await watch.NextAsync(cancellationToken))
+            {
+                yield return update;
+            }
+        }
+    }
+}
