@@ -26,6 +26,19 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
     }
 
     [Fact]
+    public async Task Search_by_instance_uuid_finds_the_VM()
+    {
+        var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm1.Reference, CancellationToken.None);
+        facts.InstanceUuid.Should().NotBeNullOrEmpty();
+
+        var found = await Sim.Client.VirtualMachines.FindByUuidAsync(facts.InstanceUuid!, instanceUuid: true, CancellationToken.None);
+        var missing = await Sim.Client.VirtualMachines.FindByUuidAsync("00000000-0000-0000-0000-000000000000", instanceUuid: true, CancellationToken.None);
+
+        found.Should().Be(Sim.Vm1.Reference);
+        missing.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Watch_reports_changes_after_the_initial_state()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
