@@ -18,6 +18,19 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
     }
 
     [Fact]
+    public async Task Failed_paging_releases_the_remaining_pages()
+    {
+        var vms = Sim.Launcher.Ready.Vms.Select(v => v.Reference).ToList();
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "ContinueRetrievePropertiesEx", fault = "InvalidArgument", message = "token", count = 1 });
+
+        var act = () => Sim.Client.Properties.RetrieveAsync(
+            [PropertyFilterSpec.ForObjects("VirtualMachine", vms, "name")], maxObjects: 1, CancellationToken.None);
+
+        await act.Should().ThrowAsync<Faults.InvalidArgumentException>();
+        (await Sim.Launcher.Control.CallCountAsync("CancelRetrievePropertiesEx")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Inventory_listing_finds_every_VM()
     {
         var found = await Sim.Client.VirtualMachines.FindByNameAsync(Sim.Vm0.Name, CancellationToken.None);
