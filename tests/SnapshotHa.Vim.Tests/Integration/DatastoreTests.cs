@@ -93,7 +93,7 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
     }
 
     [Fact]
-    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_request()
+    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_read_or_the_upload()
     {
         await using var client = await Sim.Launcher.ConnectAsync();
         var path = File("session.bin");
@@ -106,6 +106,13 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
 
         length.Should().Be(1234);
         (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
+
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "terminateSession", method = "CurrentTime", afterCalls = 1 });
+        await client.GetCurrentTimeAsync(CancellationToken.None);
+        await client.Datastores.UploadAsync(path, new MemoryStream(new byte[4321]), CancellationToken.None);
+
+        (await client.Datastores.GetLengthAsync(path, CancellationToken.None)).Should().Be(4321);
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 2);
     }
 
     [Fact]
