@@ -4,17 +4,11 @@
 set -euo pipefail
 cache="${SNAPSHOTHA_CACHE:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/hack/.cache}"
 target="$cache/grafana-schema"
-packages=(@grafana/schema@13.2.3 ts-json-schema-generator@2.9.0)
-stamp="${packages[*]}"
-if [ -s "$target/dashboard.schema.json" ] && [ "$(cat "$target/installed" 2>/dev/null)" = "$stamp" ]; then
-  exit 0
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/npm-pinned.sh"
+npm_pinned "$target" @grafana/schema@13.2.3 ts-json-schema-generator@2.9.0
+if [ "$npm_pinned_installed" = true ] || [ ! -s "$target/dashboard.schema.json" ]; then
+  "$target/node_modules/.bin/ts-json-schema-generator" \
+    --path "$target/node_modules/@grafana/schema/dist/types/raw/dashboard/x/types.gen.d.ts" --type Dashboard \
+    --no-type-check --additional-properties -o "$target/dashboard.schema.json.tmp"
+  mv "$target/dashboard.schema.json.tmp" "$target/dashboard.schema.json"
 fi
-command -v npm >/dev/null || { echo "npm is required for the Grafana dashboard schema" >&2; exit 1; }
-mkdir -p "$target"
-rm -f "$target/installed"
-npm install --prefix "$target" --no-audit --no-fund --loglevel=error --save-exact "${packages[@]}"
-"$target/node_modules/.bin/ts-json-schema-generator" \
-  --path "$target/node_modules/@grafana/schema/dist/types/raw/dashboard/x/types.gen.d.ts" --type Dashboard \
-  --no-type-check --additional-properties -o "$target/dashboard.schema.json.tmp"
-mv "$target/dashboard.schema.json.tmp" "$target/dashboard.schema.json"
-echo "$stamp" > "$target/installed"
