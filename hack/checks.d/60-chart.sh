@@ -5,16 +5,17 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/manifest-tools.sh"
 chart="$root/charts/snapshot-ha"
 
-# The chart's copies of the generated CRDs and RBAC (the chart cannot reach outside its directory).
+# The chart's copies of the generated CRDs and RBAC (the chart cannot reach outside its directory); `snapshotha
+# manifests` writes both, and SnapshotHa.Operator.Tests checks that the committed files are current.
 for crd in "$root"/crds/*.snapshotha.io.yaml; do
   cmp -s "$crd" "$chart/crds/$(basename "$crd")" || {
-    echo "FAIL charts/snapshot-ha/crds/$(basename "$crd") differs from crds/: cp crds/*.snapshotha.io.yaml charts/snapshot-ha/crds/" >&2; exit 1; }
+    echo "FAIL charts/snapshot-ha/crds/$(basename "$crd") differs from crds/: run \`snapshotha manifests\`" >&2; exit 1; }
 done
 [ "$(ls "$chart/crds" | wc -l)" -eq "$(ls "$root"/crds/*.snapshotha.io.yaml | wc -l)" ] || {
   echo "FAIL charts/snapshot-ha/crds has files that crds/ does not" >&2; exit 1; }
 for file in role.yaml leader_election_role.yaml; do
   cmp -s "$root/config/rbac/$file" "$chart/files/rbac/$file" || {
-    echo "FAIL charts/snapshot-ha/files/rbac/$file differs from config/rbac/$file: copy it" >&2; exit 1; }
+    echo "FAIL charts/snapshot-ha/files/rbac/$file differs from config/rbac/$file: run \`snapshotha manifests\`" >&2; exit 1; }
 done
 echo "ok   chart CRDs and RBAC files equal crds/ and config/rbac/"
 
