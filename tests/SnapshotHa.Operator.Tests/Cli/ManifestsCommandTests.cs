@@ -34,34 +34,4 @@ public sealed class ManifestsCommandTests : IDisposable
         Written("charts/snapshot-ha/files/rbac/role.yaml").Should().Be(Written("config/rbac/role.yaml"));
         Written("charts/snapshot-ha/files/rbac/leader_election_role.yaml").Should().Be(Written("config/rbac/leader_election_role.yaml"));
     }
-
-    [Fact]
-    public void The_repository_holds_the_current_generated_files()
-    {
-        Run().Should().Be(0);
-        var repository = RepositoryRoot();
-
-        var generated = Directory.GetFiles(_output.FullName, "*.yaml", SearchOption.AllDirectories);
-        generated.Should().NotBeEmpty();
-        foreach (var file in generated)
-        {
-            var relative = Path.GetRelativePath(_output.FullName, file);
-            var committed = Path.Combine(repository, relative);
-            File.Exists(committed).Should().BeTrue($"{relative} is generated; run `snapshotha manifests` in the repository root");
-            File.ReadAllText(committed).Should().Be(File.ReadAllText(file), $"{relative} is stale; run `snapshotha manifests` in the repository root");
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SnapshotHa.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"SnapshotHa.sln not found above {AppContext.BaseDirectory}");
-    }
 }
