@@ -51,7 +51,7 @@ func (p *proxy) serveSDK(w http.ResponseWriter, r *http.Request) {
 	if rule := p.faults.take(kindTaskFault, call); rule != nil {
 		fault := rule.fault
 		ref := runTask(call.this, call.method, func() (types.AnyType, types.BaseMethodFault) { return nil, fault })
-		if t, ok := taskOutcome(ref); ok && rule.Message != "" {
+		if t, ok := findTask(ref); ok && rule.Message != "" {
 			update(t, types.PropertyChange{Name: "info.error", Val: types.LocalizedMethodFault{Fault: fault, LocalizedMessage: rule.Message}})
 		}
 		p.writeXML(w, http.StatusOK, taskResponseBody(call.method, ref))
@@ -150,7 +150,7 @@ func (p *proxy) beforeCall(call soapCall) preCall {
 func (p *proxy) afterCall(call soapCall, pre preCall, answer []byte) {
 	var task *simulator.Task
 	if ref, ok := taskRefIn(answer); ok {
-		t, found := taskOutcome(ref)
+		t, found := findTask(ref)
 		if !found || t.Info.State != types.TaskInfoStateSuccess {
 			return
 		}
@@ -241,7 +241,7 @@ func (p *proxy) servePage(w http.ResponseWriter, r *http.Request, call soapCall)
 
 // holdTaskRunning makes a finished task read as running with progress for rule.Ms, then restores its outcome.
 func holdTaskRunning(ref types.ManagedObjectReference, rule *faultRule) {
-	t, ok := taskOutcome(ref)
+	t, ok := findTask(ref)
 	if !ok {
 		return
 	}

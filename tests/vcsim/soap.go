@@ -151,8 +151,8 @@ func taskRefIn(body []byte) (types.ManagedObjectReference, bool) {
 	return types.ManagedObjectReference{Type: "Task", Value: string(rest[:j])}, true
 }
 
-// taskOutcome returns the state, result and error of a finished vcsim task.
-func taskOutcome(ref types.ManagedObjectReference) (*simulator.Task, bool) {
+// findTask returns the vcsim Task object of a task moref.
+func findTask(ref types.ManagedObjectReference) (*simulator.Task, bool) {
 	t, ok := simulator.Map.Get(ref).(*simulator.Task)
 	return t, ok
 }

@@ -36,6 +36,7 @@ public sealed class ResourceWatcher<TEntity>(
     where TEntity : IKubernetesObject<V1ObjectMeta>
 {
     private const int ListPageSize = 500;
+    private static readonly TimeSpan MinQuietWatchDuration = TimeSpan.FromSeconds(1);
     private readonly EntityMetadata _meta = EntityMetadata.For<TEntity>();
 
     /// <summary>Injected randomness in [0, 1) for timeout and back-off jitter.</summary>
@@ -66,19 +67,20 @@ public sealed class ResourceWatcher<TEntity>(
                         health.Listed(_meta.Kind);
                     }
 
+                    var opened = timeProvider.GetTimestamp();
                     var (lastVersion, events) = await WatchAsync(resourceVersion, onEvent, cancellationToken);
                     resourceVersion = lastVersion;
                     Log.WatchEnded(logger, _meta.Kind, resourceVersion, events);
                     metrics.WatchRestarted(_meta.Kind, events == 0 ? "closed" : "timeout");
                     health.Progressed(_meta.Kind);
-                    if (events > 0)
+                    if (events == 0 && timeProvider.GetElapsedTime(opened) < MinQuietWatchDuration)
                     {
-                        failures = 0;
+                        // A server that closes watches at once without a single event must not make us spin.
+                        await Task.Delay(NextDelay(failures++), timeProvider, cancellationToken);
                     }
                     else
                     {
-                        // A watch that ends without a single event may be a server closing at once: pace it.
-                        await Task.Delay(NextDelay(failures++), timeProvider, cancellationToken);
+                        failures = 0;
                     }
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e.IsGone())

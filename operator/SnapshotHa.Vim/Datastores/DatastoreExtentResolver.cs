@@ -23,9 +23,7 @@ public sealed class DatastoreExtentResolver : IExtentResolver
     public async ValueTask<IRandomAccessSource> OpenAsync(string relativeName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(relativeName);
-        if (relativeName.StartsWith('/') || relativeName.StartsWith('\\') || relativeName.StartsWith('[')
-            || relativeName.Contains(':', StringComparison.Ordinal)
-            || relativeName.Split('/', '\\').Any(part => part is ".." or "." or ""))
+        if (relativeName.IndexOfAny(['/', '\\', ':']) >= 0 || relativeName.StartsWith('[') || relativeName is "." or "..")
         {
             throw new ArgumentException(
                 $"Extent name '{relativeName}' in {_descriptor} must be a plain file name in the descriptor's folder.",

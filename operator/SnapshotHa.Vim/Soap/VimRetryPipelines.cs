@@ -34,7 +34,12 @@ internal sealed class VimRetryPipelines
         _ => false,
     };
 
-    private static ResiliencePipeline Build(VimConnectionOptions options, TimeProvider time, ILogger logger, bool idempotent)
+    /// <summary>
+    /// Builds a retry pipeline with the configured attempts and exponential, jittered delays, retrying the
+    /// exceptions <paramref name="shouldRetry"/> accepts.
+    /// </summary>
+    public static ResiliencePipeline Create(
+        VimConnectionOptions options, TimeProvider time, Func<Exception, bool> shouldRetry, Action<Exception, int, TimeSpan> onRetry)
     {
         if (options.MaxRetryAttempts == 0)
         {
@@ -48,14 +53,20 @@ internal sealed class VimRetryPipelines
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e && IsRetryable(e, idempotent)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && shouldRetry(e)),
                 OnRetry = args =>
                 {
-                    Log.RetryingCall(logger, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.Message ?? "");
+                    onRetry(args.Outcome.Exception!, args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
+
+    private static ResiliencePipeline Build(VimConnectionOptions options, TimeProvider time, ILogger logger, bool idempotent) =>
+        Create(
+            options,
+            time,
+            e => IsRetryable(e, idempotent),
+            (e, attempt, delay) => Log.RetryingCall(logger, attempt, delay, e.Message));
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using SnapshotHa.Vim.Faults;
 using SnapshotHa.Vim.Properties;
 using SnapshotHa.Vim.Soap;
@@ -17,30 +16,19 @@ public sealed class TaskService
     private readonly PropertyCollector _properties;
     private readonly VimConnectionOptions _options;
     private readonly ResiliencePipeline _taskRetry;
+    private readonly TimeProvider _time;
 
     internal TaskService(VimInvoker invoker, PropertyCollector properties, VimConnectionOptions options, TimeProvider time, ILogger logger)
     {
         _invoker = invoker;
         _properties = properties;
         _options = options;
-        _taskRetry = options.MaxRetryAttempts == 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    Delay = options.RetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Exception is VimFaultException { FailedTask: not null } e && VimFaults.IsTransient(e)),
-                    OnRetry = args =>
-                    {
-                        Log.RetryingTask(logger, args.Outcome.Exception?.Message ?? "", args.RetryDelay);
-                        return ValueTask.CompletedTask;
-                    },
-                })
-                .Build();
+        _time = time;
+        _taskRetry = VimRetryPipelines.Create(
+            options,
+            time,
+            e => e is VimFaultException { FailedTask: not null } && VimFaults.IsTransient(e),
+            (e, _, delay) => Log.RetryingTask(logger, e.Message, delay));
     }
 
     /// <summary>Reads a task's current state once.</summary>
@@ -62,7 +50,7 @@ public sealed class TaskService
     public async Task<TaskInfo> WaitAsync(ManagedObjectReference task, IProgress<TaskInfo>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        using var timeout = new CancellationTokenSource(_options.TaskTimeout);
+        using var timeout = new CancellationTokenSource(_options.TaskTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

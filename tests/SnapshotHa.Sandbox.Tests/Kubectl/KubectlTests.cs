@@ -3,7 +3,7 @@ using SnapshotHa.Sandbox.Tests.Support;
 namespace SnapshotHa.Sandbox.Tests.Kubectl;
 
 /// <summary>The real kubectl against the sandbox API server.</summary>
-public sealed class KubectlTests(KubectlFixture fixture) : IClassFixture<KubectlFixture>
+public sealed class KubectlTests(WidgetKubectlFixture fixture) : IClassFixture<WidgetKubectlFixture>
 {
     private Support.Kubectl Kubectl => fixture.Kubectl;
 

@@ -4,13 +4,9 @@ using SnapshotHa.Vim.Tests.Simulator;
 
 namespace SnapshotHa.Vim.Tests.Integration;
 
-public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, IAsyncLifetime
+public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture>(fixture)
 {
-    public async Task InitializeAsync() => await sim.Launcher.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private DatastorePath File(string name) => new(sim.Launcher.Ready.DatastoreName, $"{sim.Vm0.Name}/{name}");
+    private DatastorePath File(string name) => new(Sim.Launcher.Ready.DatastoreName, $"{Sim.Vm0.Name}/{name}");
 
     [Fact]
     public async Task Upload_then_download_round_trips()
@@ -18,11 +14,11 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
         var content = RandomNumberGenerator.GetBytes(300_000);
         var path = File("roundtrip.bin");
 
-        await sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
 
-        (await sim.Client.Datastores.GetLengthAsync(path, CancellationToken.None)).Should().Be(content.Length);
+        (await Sim.Client.Datastores.GetLengthAsync(path, CancellationToken.None)).Should().Be(content.Length);
         using var downloaded = new MemoryStream();
-        var count = await sim.Client.Datastores.DownloadAsync(path, downloaded, 0, null, CancellationToken.None);
+        var count = await Sim.Client.Datastores.DownloadAsync(path, downloaded, 0, null, CancellationToken.None);
         count.Should().Be(content.Length);
         downloaded.ToArray().Should().Equal(content);
     }
@@ -32,14 +28,14 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
     {
         var content = RandomNumberGenerator.GetBytes(1_000_000);
         var path = File("dropped.bin");
-        await sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "dropDownload", afterBytes = 300_000, path = "dropped.bin" });
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "dropDownload", afterBytes = 300_000, path = "dropped.bin" });
 
         using var downloaded = new MemoryStream();
-        await sim.Client.Datastores.DownloadAsync(path, downloaded, 0, null, CancellationToken.None);
+        await Sim.Client.Datastores.DownloadAsync(path, downloaded, 0, null, CancellationToken.None);
 
         downloaded.ToArray().Should().Equal(content);
-        var stats = await sim.Launcher.Control.StatsAsync();
+        var stats = await Sim.Launcher.Control.StatsAsync();
         stats["folder"]!["GET"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(2, "the download was resumed by a second GET");
     }
 
@@ -48,10 +44,10 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
     {
         var content = RandomNumberGenerator.GetBytes(50_000);
         var path = File("tail.bin");
-        await sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
 
         using var downloaded = new MemoryStream();
-        await sim.Client.Datastores.DownloadAsync(path, downloaded, 12_345, null, CancellationToken.None);
+        await Sim.Client.Datastores.DownloadAsync(path, downloaded, 12_345, null, CancellationToken.None);
 
         downloaded.ToArray().Should().Equal(content[12_345..]);
     }
@@ -61,10 +57,10 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
     {
         var content = RandomNumberGenerator.GetBytes(100_000);
         var path = File("random.bin");
-        await sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "dropDownload", afterBytes = 1000, path = "random.bin" });
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "dropDownload", afterBytes = 1000, path = "random.bin" });
 
-        await using var source = await sim.Client.Datastores.OpenReadAsync(path, CancellationToken.None);
+        await using var source = await Sim.Client.Datastores.OpenReadAsync(path, CancellationToken.None);
         var buffer = new byte[4096];
         var read = await source.ReadAsync(70_000, buffer, CancellationToken.None);
         var tail = await source.ReadAsync(98_000, buffer, CancellationToken.None);
@@ -81,13 +77,13 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
     [Fact]
     public async Task Extent_resolver_opens_siblings_and_refuses_escapes()
     {
-        var facts = await sim.Client.VirtualMachines.GetFactsAsync(sim.Vm0.Reference, CancellationToken.None);
+        var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
         var baseLayer = facts.Disks[0].Chain.Base;
-        var resolver = sim.Client.Datastores.CreateExtentResolver(baseLayer.Descriptor);
+        var resolver = Sim.Client.Datastores.CreateExtentResolver(baseLayer.Descriptor);
 
         await using var extent = await resolver.OpenAsync(baseLayer.Extent!.FileName, CancellationToken.None);
 
-        extent.Length.Should().Be(sim.Vm0.Disks[0].CapacityBytes);
+        extent.Length.Should().Be(Sim.Vm0.Disks[0].CapacityBytes);
         await FluentActions.Awaiting(() => resolver.OpenAsync("../ha-host_VM1/disk1-flat.vmdk", CancellationToken.None).AsTask())
             .Should().ThrowAsync<ArgumentException>();
         await FluentActions.Awaiting(() => resolver.OpenAsync("/vmfs/volumes/ds/disk1-flat.vmdk", CancellationToken.None).AsTask())
@@ -97,9 +93,25 @@ public sealed class DatastoreTests(VcsimFixture sim) : IClassFixture<VcsimFixtur
     }
 
     [Fact]
+    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_request()
+    {
+        await using var client = await Sim.Launcher.ConnectAsync();
+        var path = File("session.bin");
+        await client.Datastores.UploadAsync(path, new MemoryStream(new byte[1234]), CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "terminateSession", method = "CurrentTime", afterCalls = 1 });
+        await client.GetCurrentTimeAsync(CancellationToken.None);
+        var logins = await Sim.Launcher.Control.CallCountAsync("Login");
+
+        var length = await client.Datastores.GetLengthAsync(path, CancellationToken.None);
+
+        length.Should().Be(1234);
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
+    }
+
+    [Fact]
     public async Task Missing_file_throws_FileNotFound()
     {
-        var act = () => sim.Client.Datastores.GetLengthAsync(File("nope.bin"), CancellationToken.None);
+        var act = () => Sim.Client.Datastores.GetLengthAsync(File("nope.bin"), CancellationToken.None);
 
         await act.Should().ThrowAsync<FileNotFoundException>().WithMessage("*nope.bin*");
     }

@@ -5,38 +5,34 @@ using SnapshotHa.Vim.Tests.Simulator;
 namespace SnapshotHa.Vim.Tests.Integration;
 
 /// <summary>Every injected fault class ends in a typed exception, or in a retry that succeeds.</summary>
-public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, IAsyncLifetime
+public sealed class FaultTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture>(fixture)
 {
-    public async Task InitializeAsync() => await sim.Launcher.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private int Attempts => sim.Launcher.Options().MaxRetryAttempts + 1;
+    private int Attempts => Sim.Launcher.Options().MaxRetryAttempts + 1;
 
     private Task<ManagedObjectReference> SnapshotAsync() =>
-        sim.Client.Snapshots.CreateAsync(sim.Vm0.Reference, "fault-test", "", false, false, null, CancellationToken.None);
+        Sim.Client.Snapshots.CreateAsync(Sim.Vm0.Reference, "fault-test", "", false, false, null, CancellationToken.None);
 
     [Fact]
     public async Task Transient_soap_fault_is_retried_until_it_clears()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", count = 2 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", count = 2 });
 
         var snapshot = await SnapshotAsync();
 
         snapshot.Type.Should().Be("VirtualMachineSnapshot");
-        (await sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(3);
-        await sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
+        (await Sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(3);
+        await Sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
     }
 
     [Fact]
     public async Task Persistent_transient_fault_ends_in_TaskInProgress_with_its_message()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", message = "busy with task-7", count = 100 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", message = "busy with task-7", count = 100 });
 
         var error = (await FluentActions.Awaiting(SnapshotAsync).Should().ThrowAsync<TaskInProgressException>()).Which;
 
         error.Message.Should().Contain("busy with task-7");
-        (await sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(Attempts);
+        (await Sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(Attempts);
     }
 
     [Theory]
@@ -49,7 +45,7 @@ public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, 
     [InlineData("NoDiskSpace", typeof(VimFaultException))]
     public async Task Soap_fault_maps_to_its_exception_without_retry(string fault, Type expected)
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault, message = $"injected {fault}", count = 5 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CreateSnapshot_Task", fault, message = $"injected {fault}", count = 5 });
 
         var error = (await FluentActions.Awaiting(SnapshotAsync).Should().ThrowAsync<VimFaultException>()).Which;
 
@@ -57,35 +53,35 @@ public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, 
         error.FaultType.Should().Be(fault);
         error.Message.Should().Contain($"injected {fault}");
         error.FailedTask.Should().BeNull();
-        (await sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(1);
+        (await Sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(1);
     }
 
     [Fact]
     public async Task Injected_NotAuthenticated_fault_logs_in_again_and_repeats_the_call()
     {
-        var logins = await sim.Launcher.Control.CallCountAsync("Login");
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CurrentTime", fault = "NotAuthenticated", count = 1 });
+        var logins = await Sim.Launcher.Control.CallCountAsync("Login");
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "CurrentTime", fault = "NotAuthenticated", count = 1 });
 
-        await sim.Client.GetCurrentTimeAsync(CancellationToken.None);
+        await Sim.Client.GetCurrentTimeAsync(CancellationToken.None);
 
-        (await sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
     }
 
     [Fact]
     public async Task Task_failing_with_a_transient_fault_is_started_again()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "taskFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", count = 1 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "taskFault", method = "CreateSnapshot_Task", fault = "TaskInProgress", count = 1 });
 
         var snapshot = await SnapshotAsync();
 
-        (await sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(2);
-        await sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
+        (await Sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(2);
+        await Sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
     }
 
     [Fact]
     public async Task Task_failing_with_a_permanent_fault_throws_it_with_the_task()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "taskFault", method = "CreateSnapshot_Task", fault = "InvalidState", message = "vm is busy", count = 1 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "taskFault", method = "CreateSnapshot_Task", fault = "InvalidState", message = "vm is busy", count = 1 });
 
         var error = (await FluentActions.Awaiting(SnapshotAsync).Should().ThrowAsync<InvalidStateException>()).Which;
 
@@ -96,19 +92,19 @@ public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, 
     [Fact]
     public async Task Http_503_is_retried()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "httpStatus", method = "RetrievePropertiesEx", status = 503, count = 1 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "httpStatus", method = "RetrievePropertiesEx", status = 503, count = 1 });
 
-        var facts = await sim.Client.VirtualMachines.GetFactsAsync(sim.Vm0.Reference, CancellationToken.None);
+        var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
 
-        facts.Name.Should().Be(sim.Vm0.Name);
+        facts.Name.Should().Be(Sim.Vm0.Name);
     }
 
     [Fact]
     public async Task Persistent_http_error_throws_VimHttpException()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "httpStatus", method = "RetrievePropertiesEx", status = 502, count = 100 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "httpStatus", method = "RetrievePropertiesEx", status = 502, count = 100 });
 
-        var act = () => sim.Client.VirtualMachines.GetFactsAsync(sim.Vm0.Reference, CancellationToken.None);
+        var act = () => Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
 
         (await act.Should().ThrowAsync<VimHttpException>()).Which.StatusCode.Should().Be(HttpStatusCode.BadGateway);
     }
@@ -117,10 +113,10 @@ public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, 
     public async Task Slow_call_times_out()
     {
         await using var client = await VimClient.ConnectAsync(
-            sim.Launcher.Options() with { Timeout = TimeSpan.FromMilliseconds(500), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "PowerOffVM_Task", ms = 3000, count = 1 });
+            Sim.Launcher.Options() with { Timeout = TimeSpan.FromMilliseconds(500), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "PowerOffVM_Task", ms = 3000, count = 1 });
 
-        var act = () => client.VirtualMachines.PowerOffAsync(sim.Vm1.Reference, null, CancellationToken.None);
+        var act = () => client.VirtualMachines.PowerOffAsync(Sim.Vm1.Reference, null, CancellationToken.None);
 
         (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("PowerOffVM_Task");
     }
@@ -128,10 +124,10 @@ public sealed class FaultTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, 
     [Fact]
     public async Task Cancellation_stops_a_call()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "CurrentTime", ms = 5000, count = 1 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "CurrentTime", ms = 5000, count = 1 });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        var act = () => sim.Client.GetCurrentTimeAsync(cancel.Token);
+        var act = () => Sim.Client.GetCurrentTimeAsync(cancel.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }

@@ -4,55 +4,51 @@ using SnapshotHa.Vim.Tests.Simulator;
 
 namespace SnapshotHa.Vim.Tests.Integration;
 
-public sealed class HostTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, IAsyncLifetime
+public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture>(fixture)
 {
-    public async Task InitializeAsync() => await sim.Launcher.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private ManagedObjectReference Host => new("HostSystem", sim.Vm0.Host);
+    private ManagedObjectReference Host => new("HostSystem", Sim.Vm0.Host);
 
     [Fact]
     public async Task List_and_facts_show_a_connected_host()
     {
-        var hosts = await sim.Client.Hosts.ListAsync(CancellationToken.None);
+        var hosts = await Sim.Client.Hosts.ListAsync(CancellationToken.None);
 
         var host = hosts.Should().ContainSingle().Subject;
         host.Host.Should().Be(Host);
         host.ConnectionState.Should().Be(HostConnectionState.Connected);
-        (await sim.Client.Hosts.GetFactsAsync(Host, CancellationToken.None)).Name.Should().Be(host.Name);
+        (await Sim.Client.Hosts.GetFactsAsync(Host, CancellationToken.None)).Name.Should().Be(host.Name);
     }
 
     [Fact]
     public async Task Watch_sees_the_host_stop_responding_and_come_back()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var updates = sim.Client.Hosts.WatchAsync([Host], timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await using var updates = Sim.Client.Hosts.WatchAsync([Host], timeout.Token).GetAsyncEnumerator(timeout.Token);
         (await updates.MoveNextAsync()).Should().BeTrue();
         updates.Current.ConnectionState.Should().Be(HostConnectionState.Connected);
 
-        await sim.Launcher.Control.FailHostAsync(sim.Vm0.Host, "fault");
+        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "fault");
         await NextStateAsync(updates, HostConnectionState.NotResponding);
-        (await sim.Client.Hosts.GetFactsAsync(Host, CancellationToken.None)).ConnectionState.Should().Be(HostConnectionState.NotResponding);
+        (await Sim.Client.Hosts.GetFactsAsync(Host, CancellationToken.None)).ConnectionState.Should().Be(HostConnectionState.NotResponding);
 
-        await sim.Launcher.Control.RestoreHostAsync(sim.Vm0.Host);
+        await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
         await NextStateAsync(updates, HostConnectionState.Connected);
     }
 
     [Fact]
     public async Task Calls_on_a_failed_host_are_retried_then_throw_HostCommunication()
     {
-        await sim.Launcher.Control.FailHostAsync(sim.Vm0.Host, "fault");
+        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "fault");
         try
         {
-            var act = () => sim.Client.Snapshots.CreateAsync(sim.Vm0.Reference, "unreachable", "", false, false, null, CancellationToken.None);
+            var act = () => Sim.Client.Snapshots.CreateAsync(Sim.Vm0.Reference, "unreachable", "", false, false, null, CancellationToken.None);
 
             (await act.Should().ThrowAsync<HostCommunicationException>()).Which.FaultType.Should().Be("HostNotConnected");
-            (await sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(sim.Launcher.Options().MaxRetryAttempts + 1);
+            (await Sim.Launcher.Control.CallCountAsync("CreateSnapshot_Task")).Should().Be(Sim.Launcher.Options().MaxRetryAttempts + 1);
         }
         finally
         {
-            await sim.Launcher.Control.RestoreHostAsync(sim.Vm0.Host);
+            await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
         }
     }
 

@@ -5,17 +5,13 @@ using SnapshotHa.Vim.Tests.Simulator;
 
 namespace SnapshotHa.Vim.Tests.Integration;
 
-public sealed class SnapshotChainTests(VcsimFixture sim) : IClassFixture<VcsimFixture>, IAsyncLifetime
+public sealed class SnapshotChainTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture>(fixture)
 {
-    public async Task InitializeAsync() => await sim.Launcher.Control.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Snapshot_adds_a_delta_that_takes_guest_writes_and_remove_consolidates_it_into_the_base()
     {
-        var vm = sim.Vm0;
-        var client = sim.Client;
+        var vm = Sim.Vm0;
+        var client = Sim.Client;
         var disk = vm.Disks[0];
         var before = await client.VirtualMachines.GetFactsAsync(vm.Reference, CancellationToken.None);
         var baseLayer = before.Disks.Single(d => d.Key == disk.Key).Chain.Top;
@@ -34,7 +30,7 @@ public sealed class SnapshotChainTests(VcsimFixture sim) : IClassFixture<VcsimFi
         var emptyDeltaLength = await client.Datastores.GetLengthAsync(chain.Top.Extent, CancellationToken.None);
 
         var written = RandomNumberGenerator.GetBytes(8192);
-        var layer = await sim.Launcher.Control.WriteAsync(vm.Moref, disk.Key, 1024 * 1024, written);
+        var layer = await Sim.Launcher.Control.WriteAsync(vm.Moref, disk.Key, 1024 * 1024, written);
 
         layer.Should().EndWith("/" + chain.Top.Descriptor.Path);
         (await client.Datastores.GetLengthAsync(chain.Top.Extent, CancellationToken.None)).Should().BeGreaterThan(emptyDeltaLength);
@@ -48,7 +44,7 @@ public sealed class SnapshotChainTests(VcsimFixture sim) : IClassFixture<VcsimFi
         consolidated.Layers.Should().ContainSingle().Which.Descriptor.Should().Be(baseLayer.Descriptor);
         var merged = await DownloadAsync(consolidated.Base.Extent!);
         merged.AsSpan(1024 * 1024, written.Length).SequenceEqual(written).Should().BeTrue();
-        var guestView = await sim.Launcher.Control.ReadAsync(vm.Moref, disk.Key, 0, (int)disk.CapacityBytes);
+        var guestView = await Sim.Launcher.Control.ReadAsync(vm.Moref, disk.Key, 0, (int)disk.CapacityBytes);
         merged.Should().Equal(guestView);
         (await client.Snapshots.GetTreeAsync(vm.Reference, CancellationToken.None)).RootSnapshots.Should().BeEmpty();
     }
@@ -56,11 +52,11 @@ public sealed class SnapshotChainTests(VcsimFixture sim) : IClassFixture<VcsimFi
     [Fact]
     public async Task Snapshot_tree_nests_children_and_revert_moves_the_current_snapshot()
     {
-        var vm = sim.Vm1.Reference;
-        var first = await sim.Client.Snapshots.CreateAsync(vm, "tree-1", "first", false, false, null, CancellationToken.None);
-        var second = await sim.Client.Snapshots.CreateAsync(vm, "tree-2", "second", false, true, null, CancellationToken.None);
+        var vm = Sim.Vm1.Reference;
+        var first = await Sim.Client.Snapshots.CreateAsync(vm, "tree-1", "first", false, false, null, CancellationToken.None);
+        var second = await Sim.Client.Snapshots.CreateAsync(vm, "tree-2", "second", false, true, null, CancellationToken.None);
 
-        var tree = await sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None);
+        var tree = await Sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None);
         tree.CurrentSnapshot.Should().Be(second);
         var root = tree.RootSnapshots.Should().ContainSingle().Subject;
         root.Snapshot.Should().Be(first);
@@ -70,48 +66,48 @@ public sealed class SnapshotChainTests(VcsimFixture sim) : IClassFixture<VcsimFi
         tree.Find(second)!.Quiesced.Should().BeTrue();
         tree.FindByName("tree-2").Should().ContainSingle();
 
-        var beforeRevert = (await sim.Client.VirtualMachines.GetFactsAsync(vm, CancellationToken.None)).Disks[0].Chain;
+        var beforeRevert = (await Sim.Client.VirtualMachines.GetFactsAsync(vm, CancellationToken.None)).Disks[0].Chain;
         beforeRevert.Layers.Should().HaveCount(3);
 
-        await sim.Client.Snapshots.RevertAsync(first, null, suppressPowerOn: true, null, CancellationToken.None);
+        await Sim.Client.Snapshots.RevertAsync(first, null, suppressPowerOn: true, null, CancellationToken.None);
 
-        (await sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None)).CurrentSnapshot.Should().Be(first);
-        var afterRevert = (await sim.Client.VirtualMachines.GetFactsAsync(vm, CancellationToken.None)).Disks[0].Chain;
+        (await Sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None)).CurrentSnapshot.Should().Be(first);
+        var afterRevert = (await Sim.Client.VirtualMachines.GetFactsAsync(vm, CancellationToken.None)).Disks[0].Chain;
         afterRevert.Layers.Should().HaveCount(2);
         afterRevert.BelowTop.Should().Be(beforeRevert.Base);
         afterRevert.Top.Descriptor.Should().NotBe(beforeRevert.Top.Descriptor);
 
-        await sim.Client.Snapshots.RemoveAsync(first, removeChildren: true, consolidate: null, null, CancellationToken.None);
-        (await sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None)).Should().Be(Snapshots.VirtualMachineSnapshotInfo.None);
+        await Sim.Client.Snapshots.RemoveAsync(first, removeChildren: true, consolidate: null, null, CancellationToken.None);
+        (await Sim.Client.Snapshots.GetTreeAsync(vm, CancellationToken.None)).Should().Be(Snapshots.VirtualMachineSnapshotInfo.None);
     }
 
     [Fact]
     public async Task Consolidate_disks_completes()
     {
-        await sim.Client.Snapshots.ConsolidateDisksAsync(sim.Vm0.Reference, null, CancellationToken.None);
+        await Sim.Client.Snapshots.ConsolidateDisksAsync(Sim.Vm0.Reference, null, CancellationToken.None);
 
-        var facts = await sim.Client.VirtualMachines.GetFactsAsync(sim.Vm0.Reference, CancellationToken.None);
+        var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
         facts.ConsolidationNeeded.Should().BeFalse();
     }
 
     [Fact]
     public async Task Slow_task_reports_running_progress_before_success()
     {
-        await sim.Launcher.Control.AddFaultAsync(new { kind = "slowTask", method = "CreateSnapshot_Task", ms = 1500, progress = 42 });
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "slowTask", method = "CreateSnapshot_Task", ms = 1500, progress = 42 });
         var states = new List<TaskInfo>();
         var progress = new SynchronousProgress<TaskInfo>(states.Add);
 
-        var snapshot = await sim.Client.Snapshots.CreateAsync(sim.Vm0.Reference, "slow", "", false, false, progress, CancellationToken.None);
+        var snapshot = await Sim.Client.Snapshots.CreateAsync(Sim.Vm0.Reference, "slow", "", false, false, progress, CancellationToken.None);
 
         states.Should().Contain(s => s.State == TaskState.Running && s.Progress == 42);
         states[^1].State.Should().Be(TaskState.Success);
-        await sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
+        await Sim.Client.Snapshots.RemoveAsync(snapshot, false, true, null, CancellationToken.None);
     }
 
     private async Task<byte[]> DownloadAsync(DatastorePath path)
     {
         using var buffer = new MemoryStream();
-        await sim.Client.Datastores.DownloadAsync(path, buffer, 0, null, CancellationToken.None);
+        await Sim.Client.Datastores.DownloadAsync(path, buffer, 0, null, CancellationToken.None);
         return buffer.ToArray();
     }
 }

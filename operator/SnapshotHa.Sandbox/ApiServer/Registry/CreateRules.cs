@@ -69,6 +69,7 @@ internal static partial class CreateRules
             body.Remove("status");
         }
 
+        SecretData.Normalize(type, body);
         if (type.Group.Length == 0 && type.Kind is "Namespace" or "Pod")
         {
             body["status"] = new JsonObject { ["phase"] = type.Kind == "Pod" ? "Pending" : "Active" };

@@ -50,6 +50,7 @@ internal static class UpdateRules
 
         metadata["resourceVersion"] = currentVersion;
         metadata.Remove("managedFields");
+        SecretData.Normalize(type, result);
         if (type.HasStatusSubresource)
         {
             SetOrRemove(result, "status", current["status"]);

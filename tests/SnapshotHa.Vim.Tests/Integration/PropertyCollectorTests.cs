@@ -1,0 +1,70 @@
+using SnapshotHa.Vim.Properties;
+using SnapshotHa.Vim.Tests.Simulator;
+
+namespace SnapshotHa.Vim.Tests.Integration;
+
+public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture>(fixture)
+{
+    [Fact]
+    public async Task Paged_retrieval_follows_continuation_tokens()
+    {
+        var vms = Sim.Launcher.Ready.Vms.Select(v => v.Reference).ToList();
+
+        var objects = await Sim.Client.Properties.RetrieveAsync(
+            [PropertyFilterSpec.ForObjects("VirtualMachine", vms, "name")], maxObjects: 1, CancellationToken.None);
+
+        objects.Select(o => o.Text("name")).Should().BeEquivalentTo(Sim.Launcher.Ready.Vms.Select(v => v.Name));
+        (await Sim.Launcher.Control.CallCountAsync("ContinueRetrievePropertiesEx")).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Inventory_listing_finds_every_VM()
+    {
+        var found = await Sim.Client.VirtualMachines.FindByNameAsync(Sim.Vm0.Name, CancellationToken.None);
+
+        found.Should().Equal(Sim.Vm0.Reference);
+    }
+
+    [Fact]
+    public async Task Watch_reports_changes_after_the_initial_state()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var spec = PropertyFilterSpec.ForObject(Sim.Vm0.Reference, "summary.quickStats.guestHeartbeatStatus");
+        await using var updates = Sim.Client.Properties.WatchAsync(spec, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        (await updates.MoveNextAsync()).Should().BeTrue();
+        updates.Current.Kind.Should().Be(ObjectUpdateKind.Enter);
+
+        await Sim.Launcher.Control.HeartbeatAsync(Sim.Vm0.Moref, "yellow");
+
+        while (await updates.MoveNextAsync())
+        {
+            if (updates.Current.Changes.Any(c => c.Value?.Value == "yellow"))
+            {
+                updates.Current.Kind.Should().Be(ObjectUpdateKind.Modify);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The watch ended without reporting the heartbeat change.");
+    }
+}
+
+/// <summary>A launcher whose sessions expire after 3 s without a call.</summary>
+public sealed class IdleTimeoutVcsimFixture() : VcsimFixture("--disk-size", "1MiB", "--session-idle-timeout", "3s");
+
+public sealed class KeepAliveTests(IdleTimeoutVcsimFixture fixture) : SimulatorTest<IdleTimeoutVcsimFixture>(fixture)
+{
+    [Fact]
+    public async Task Keep_alive_holds_an_idle_session_past_the_server_idle_timeout()
+    {
+        await using var client = await VimClient.ConnectAsync(
+            Sim.Launcher.Options() with { KeepAliveInterval = TimeSpan.FromSeconds(1) }, null, null, CancellationToken.None);
+        var logins = await Sim.Launcher.Control.CallCountAsync("Login");
+
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await client.GetCurrentTimeAsync(CancellationToken.None);
+
+        (await Sim.Launcher.Control.CallCountAsync("CurrentTime")).Should().BeGreaterThan(1, "keep-alive calls were made while idle");
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins, "the session never expired");
+    }
+}
