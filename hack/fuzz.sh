@@ -2,7 +2,7 @@
 # Fuzzes one parser with AFL++ through SharpFuzz for a given time; exits non-zero when crashes were found.
 #   hack/fuzz.sh TARGET SECONDS      targets: descriptor kdmv cowd sesparse streamoptimized (see tests/SnapshotHa.Fuzz)
 # Crash inputs are left in $SNAPSHOTHA_CACHE/fuzz/TARGET/out/default/crashes; replay one with
-#   dotnet $SNAPSHOTHA_CACHE/fuzz/build/SnapshotHa.Fuzz.dll replay TARGET FILE
+#   dotnet $SNAPSHOTHA_CACHE/fuzz/plain/SnapshotHa.Fuzz.dll replay TARGET FILE
 # and add it under tests/SnapshotHa.Disks.Tests/Regressions/Inputs/TARGET/ once fixed.
 set -euo pipefail
 if [ $# -ne 2 ]; then
@@ -29,23 +29,31 @@ if [ ! -x "$tools/sharpfuzz" ]; then
   dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools"
 fi
 
-# A private build: instrumenting rewrites SnapshotHa.Disks.dll in place, so never instrument the normal output.
-build="$cache/fuzz/build-$target"
-rm -rf "$build"
-dotnet build "$root/tests/SnapshotHa.Fuzz" -c Release -o "$build" -p:UseSharedCompilation=false >/dev/null
+# Two private builds, reused while the sources are unchanged: "plain" seeds and replays (instrumented code only
+# runs under afl-fuzz), "instrumented" has SnapshotHa.Disks.dll rewritten in place by sharpfuzz.
+fuzzroot="$cache/fuzz"
+mkdir -p "$fuzzroot"
+stamp=$(cd "$root" && { find operator/SnapshotHa.Disks tests/SnapshotHa.Fuzz tests/SnapshotHa.Disks.Tests/Fixtures \
+  \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' | sort | xargs sha256sum; \
+  cat Directory.Build.props Directory.Packages.props; } | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$fuzzroot/stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$fuzzroot/plain" "$fuzzroot/instrumented" "$fuzzroot/stamp"
+  dotnet build "$root/tests/SnapshotHa.Fuzz" -c Release -o "$fuzzroot/plain" -p:UseSharedCompilation=false >/dev/null
+  cp -r "$fuzzroot/plain" "$fuzzroot/instrumented"
+  "$tools/sharpfuzz" "$fuzzroot/instrumented/SnapshotHa.Disks.dll"
+  echo "$stamp" >"$fuzzroot/stamp"
+fi
 
-work="$cache/fuzz/$target"
+work="$fuzzroot/$target"
 rm -rf "$work/in" "$work/out"
-dotnet "$build/SnapshotHa.Fuzz.dll" seed "$target" "$work/in"
+dotnet "$fuzzroot/plain/SnapshotHa.Fuzz.dll" seed "$target" "$work/in"
 regressions="$root/tests/SnapshotHa.Disks.Tests/Regressions/Inputs/$target"
 if [ -d "$regressions" ]; then
   cp "$regressions"/* "$work/in/" 2>/dev/null || true
 fi
 
-"$tools/sharpfuzz" "$build/SnapshotHa.Disks.dll"
-
 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_SKIP_BIN_CHECK=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
-  afl-fuzz -i "$work/in" -o "$work/out" -t 10000 -m none -V "$seconds" -- dotnet "$build/SnapshotHa.Fuzz.dll" "$target" >"$work/afl.log" 2>&1 || {
+  afl-fuzz -i "$work/in" -o "$work/out" -t 10000 -m none -V "$seconds" -- dotnet "$fuzzroot/instrumented/SnapshotHa.Fuzz.dll" "$target" >"$work/afl.log" 2>&1 || {
     tail -n 40 "$work/afl.log" >&2
     echo "afl-fuzz failed for $target (log: $work/afl.log)" >&2
     exit 1

@@ -23,7 +23,7 @@ public sealed class ImageRepository : IDisposable
         Root = root;
         Format = format;
         _options = options;
-        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel));
+        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel, options.FsyncEachObject));
         Manifests = new ManifestStore(root);
     }
 

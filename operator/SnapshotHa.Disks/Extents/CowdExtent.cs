@@ -78,11 +78,16 @@ internal sealed class CowdExtent : GrainTableExtent
 
         var bytes = new byte[EntriesPerCowdTable * 4];
         await Source.ReadExactlyAsync((long)sector * 512, bytes, $"COWD grain table {tableIndex}", cancellationToken);
-        return DecodeU32(bytes, entry => entry switch
-        {
-            0 => UnallocatedEntry,
-            1 => ZeroEntry,
-            _ => (long)entry * 512,
-        });
+        return DecodeU32(bytes, DecodeEntry);
     }
+
+    protected override IAsyncEnumerable<(long Index, long[] Table)> ScanTablesAsync(CancellationToken cancellationToken) =>
+        ScanU32TablesAsync(_directory, DecodeEntry, cancellationToken);
+
+    private static long DecodeEntry(uint entry) => entry switch
+    {
+        0 => UnallocatedEntry,
+        1 => ZeroEntry,
+        _ => (long)entry * 512,
+    };
 }

@@ -16,7 +16,9 @@ internal abstract class GrainTableExtent : IVmdkExtent
     /// <summary>Normalized entry of a zeroed grain.</summary>
     protected const long ZeroEntry = -1;
 
-    private const int MaxCachedTables = 256;
+    /// <summary>Decoded entries the table cache of one extent may hold (128 KiB), at least four tables.</summary>
+    private const int CacheEntryBudget = 16384;
+    private readonly int _maxCachedTables;
     private readonly Dictionary<long, long[]?> _tables = [];
     private readonly Lock _lock = new();
 
@@ -28,6 +30,7 @@ internal abstract class GrainTableExtent : IVmdkExtent
         EntriesPerTable = entriesPerTable;
         TableSpan = grainBytes * entriesPerTable;
         TableCount = (length + TableSpan - 1) / TableSpan;
+        _maxCachedTables = Math.Max(4, CacheEntryBudget / entriesPerTable);
     }
 
     public long Length { get; }
@@ -123,15 +126,8 @@ internal abstract class GrainTableExtent : IVmdkExtent
     public async IAsyncEnumerable<AllocatedRange> EnumerateAllocatedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var coalescer = new RangeCoalescer();
-        for (long tableIndex = 0; tableIndex < TableCount; tableIndex++)
+        await foreach (var (tableIndex, table) in ScanTablesAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var table = await LoadTableAsync(tableIndex, cancellationToken);
-            if (table is null)
-            {
-                continue;
-            }
-
             for (var index = 0; index < table.Length; index++)
             {
                 var start = ((tableIndex * EntriesPerTable) + index) * GrainBytes;
@@ -157,6 +153,63 @@ internal abstract class GrainTableExtent : IVmdkExtent
         if (coalescer.Flush() is { } last)
         {
             yield return last;
+        }
+    }
+
+    /// <summary>
+    /// Yields every grain table that may hold allocated entries, ascending; tables without a directory entry are skipped.
+    /// Overrides may batch reads and skip all-zero tables.
+    /// </summary>
+    protected virtual async IAsyncEnumerable<(long Index, long[] Table)> ScanTablesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (long tableIndex = 0; tableIndex < TableCount; tableIndex++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await LoadTableAsync(tableIndex, cancellationToken) is { } table)
+            {
+                yield return (tableIndex, table);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scans u32 tables named by a u32 sector <paramref name="directory"/>: tables stored back to back are read in
+    /// batches of up to 1 MiB, and all-zero tables are skipped without decoding.
+    /// </summary>
+    protected async IAsyncEnumerable<(long Index, long[] Table)> ScanU32TablesAsync(
+        uint[] directory, Func<uint, long> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tableBytes = EntriesPerTable * 4;
+        var buffer = new byte[Math.Max(tableBytes, 1 << 20)];
+        long start = 0;
+        while (start < directory.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (directory[start] == 0)
+            {
+                start++;
+                continue;
+            }
+
+            var first = (long)directory[start] * 512;
+            var run = 1;
+            while (start + run < directory.Length && (run + 1) * tableBytes <= buffer.Length
+                && (long)directory[start + run] * 512 == first + ((long)run * tableBytes))
+            {
+                run++;
+            }
+
+            await Source.ReadExactlyAsync(first, buffer.AsMemory(0, run * tableBytes), $"grain tables {start}..{start + run - 1}", cancellationToken);
+            for (var index = 0; index < run; index++)
+            {
+                var raw = buffer.AsSpan(index * tableBytes, tableBytes);
+                if (raw.IndexOfAnyExcept((byte)0) >= 0)
+                {
+                    yield return (start + index, DecodeU32(raw, decode));
+                }
+            }
+
+            start += run;
         }
     }
 
@@ -225,7 +278,7 @@ internal abstract class GrainTableExtent : IVmdkExtent
 
         lock (_lock)
         {
-            if (_tables.Count >= MaxCachedTables)
+            if (_tables.Count >= _maxCachedTables)
             {
                 _tables.Clear();
             }

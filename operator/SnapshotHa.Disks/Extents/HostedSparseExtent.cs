@@ -80,14 +80,18 @@ internal sealed class HostedSparseExtent : GrainTableExtent
 
         var bytes = new byte[EntriesPerTable * 4];
         await Source.ReadExactlyAsync((long)sector * 512, bytes, $"grain table {tableIndex}", cancellationToken);
-        var zeroed = _header.HasZeroedGrains;
-        return DecodeU32(bytes, entry => entry switch
-        {
-            0 => UnallocatedEntry,
-            1 when zeroed => ZeroEntry,
-            _ => (long)entry * 512,
-        });
+        return DecodeU32(bytes, DecodeEntry);
     }
+
+    protected override IAsyncEnumerable<(long Index, long[] Table)> ScanTablesAsync(CancellationToken cancellationToken) =>
+        ScanU32TablesAsync(_directory, DecodeEntry, cancellationToken);
+
+    private long DecodeEntry(uint entry) => entry switch
+    {
+        0 => UnallocatedEntry,
+        1 when _header.HasZeroedGrains => ZeroEntry,
+        _ => (long)entry * 512,
+    };
 
     protected override async ValueTask ReadGrainAsync(long grain, long entry, int inGrain, Memory<byte> destination, CancellationToken cancellationToken)
     {

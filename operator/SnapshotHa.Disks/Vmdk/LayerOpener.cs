@@ -17,36 +17,29 @@ internal static class LayerOpener
             var source = await OpenSourceAsync(resolver, referrer ?? fileName, fileName, sources, cancellationToken);
             var head = new byte[Math.Min(source.Length, 512)];
             await source.ReadExactlyAsync(0, head, "file header", cancellationToken);
-            VmdkLayer layer;
             if (HostedSparseHeader.HasMagic(head))
             {
                 var extent = await HostedSparseExtent.OpenAsync(source, null, cancellationToken);
-                var descriptor = await ReadEmbeddedDescriptorAsync(source, extent.Header, cancellationToken);
-                layer = new VmdkLayer(fileName, descriptor, [extent], [.. sources.Values]);
-            }
-            else if (CowdExtent.HasMagic(head))
-            {
-                layer = new VmdkLayer(fileName, null, [await CowdExtent.OpenAsync(source, null, cancellationToken)], [.. sources.Values]);
-            }
-            else if (SeSparseHeader.HasMagic(head))
-            {
-                layer = new VmdkLayer(fileName, null, [await SeSparseExtent.OpenAsync(source, null, cancellationToken)], [.. sources.Values]);
-            }
-            else
-            {
-                var descriptor = await ReadDescriptorAsync(source, cancellationToken);
-                sources.Remove(fileName);
-                await source.DisposeAsync();
-                var extents = new IVmdkExtent[descriptor.Extents.Count];
-                for (var index = 0; index < extents.Length; index++)
-                {
-                    extents[index] = await OpenExtentAsync(resolver, fileName, descriptor.Extents[index], sources, cancellationToken);
-                }
-
-                layer = new VmdkLayer(fileName, descriptor, extents, [.. sources.Values]);
+                var embedded = await ReadEmbeddedDescriptorAsync(source, extent.Header, cancellationToken);
+                return extent.Length == 0 && embedded is not null
+                    ? await OpenDescribedAsync(resolver, fileName, embedded, sources, cancellationToken)
+                    : new VmdkLayer(fileName, embedded, [extent], [.. sources.Values]);
             }
 
-            return layer;
+            if (CowdExtent.HasMagic(head))
+            {
+                return new VmdkLayer(fileName, null, [await CowdExtent.OpenAsync(source, null, cancellationToken)], [.. sources.Values]);
+            }
+
+            if (SeSparseHeader.HasMagic(head))
+            {
+                return new VmdkLayer(fileName, null, [await SeSparseExtent.OpenAsync(source, null, cancellationToken)], [.. sources.Values]);
+            }
+
+            var descriptor = await ReadDescriptorAsync(source, cancellationToken);
+            sources.Remove(fileName);
+            await source.DisposeAsync();
+            return await OpenDescribedAsync(resolver, fileName, descriptor, sources, cancellationToken);
         }
         catch
         {
@@ -57,6 +50,19 @@ internal static class LayerOpener
 
             throw;
         }
+    }
+
+    /// <summary>Opens the extents a descriptor names (a descriptor file, or the embedded descriptor of a zero-capacity sparse file).</summary>
+    private static async Task<VmdkLayer> OpenDescribedAsync(
+        IExtentResolver resolver, string fileName, VmdkDescriptor descriptor, Dictionary<string, IRandomAccessSource> sources, CancellationToken cancellationToken)
+    {
+        var extents = new IVmdkExtent[descriptor.Extents.Count];
+        for (var index = 0; index < extents.Length; index++)
+        {
+            extents[index] = await OpenExtentAsync(resolver, fileName, descriptor.Extents[index], sources, cancellationToken);
+        }
+
+        return new VmdkLayer(fileName, descriptor, extents, [.. sources.Values]);
     }
 
     /// <summary>Opens <paramref name="name"/> once per layer; an escaping name becomes an <see cref="InvalidDataException"/>.</summary>
@@ -137,15 +143,38 @@ internal static class LayerOpener
         return ParseText(bytes, source.Name + " (embedded descriptor)");
     }
 
+    /// <summary>Parses descriptor bytes as UTF-8, then again in the descriptor's declared <c>encoding</c> if it names another one.</summary>
     private static VmdkDescriptor ParseText(byte[] bytes, string name)
     {
         var length = Array.IndexOf(bytes, (byte)0);
-        var text = Encoding.UTF8.GetString(bytes, 0, length < 0 ? bytes.Length : length);
+        length = length < 0 ? bytes.Length : length;
+        var text = Encoding.UTF8.GetString(bytes, 0, length);
         if (!text.TrimStart().StartsWith('#') && !text.Contains('=', StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{name}: not a VMDK: neither a sparse magic nor a text descriptor");
         }
 
-        return VmdkDescriptor.Parse(text, name);
+        var descriptor = VmdkDescriptor.Parse(text, name);
+        var declared = descriptor.OtherEntries.FirstOrDefault(e => e.Key.Equals("encoding", StringComparison.OrdinalIgnoreCase)).Value;
+        var encoding = DeclaredEncoding(declared);
+        return encoding is null ? descriptor : VmdkDescriptor.Parse(encoding.GetString(bytes, 0, length), name);
+    }
+
+    /// <summary>Returns the encoding a descriptor declares when it is a known one other than UTF-8.</summary>
+    private static Encoding? DeclaredEncoding(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Replace("-", "", StringComparison.Ordinal).Equals("UTF8", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -86,6 +86,10 @@ public sealed class LeaderElectionRunner(
                 {
                     await work;
                     Log.StoppedLeading(logger, leaseNamespace, leaseName);
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        await ReleaseAsync(leaseNamespace, leaseName);
+                    }
                 }
 
                 SetLeading(false);
@@ -96,6 +100,37 @@ public sealed class LeaderElectionRunner(
                 await Task.Delay(settings.LeaderElectionRetryPeriod, timeProvider, cancellationToken)
                     .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// Hands the lease over on shutdown (controller-runtime's ReleaseOnCancel): an empty holder lets the next
+    /// instance acquire at once instead of waiting out the lease duration. KubernetesClient's elector treats an
+    /// empty (not null) holder as free. Best effort: failures are logged.
+    /// </summary>
+    private async Task ReleaseAsync(string leaseNamespace, string leaseName)
+    {
+        // The operator is stopping, so the caller's token is already cancelled: bound the release by its own timeout.
+        using var timeout = new CancellationTokenSource(settings.LeaderElectionRenewDeadline, timeProvider);
+        try
+        {
+            var lease = await kubernetes.CoordinationV1.ReadNamespacedLeaseAsync(leaseName, leaseNamespace, cancellationToken: timeout.Token);
+            if (lease.Spec is null || lease.Spec.HolderIdentity != Identity)
+            {
+                return;
+            }
+
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            lease.Spec.HolderIdentity = string.Empty;
+            lease.Spec.LeaseDurationSeconds = 1;
+            lease.Spec.AcquireTime = now;
+            lease.Spec.RenewTime = now;
+            await kubernetes.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, leaseName, leaseNamespace, cancellationToken: timeout.Token);
+            Log.Released(logger, leaseNamespace, leaseName, Identity);
+        }
+        catch (Exception e)
+        {
+            Log.ReleaseFailed(logger, e, leaseNamespace, leaseName);
         }
     }
 

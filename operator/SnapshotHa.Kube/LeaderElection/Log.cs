@@ -15,4 +15,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Leader election on lease {Namespace}/{Name} failed")]
     public static partial void ElectionFailed(ILogger logger, Exception exception, string @namespace, string name);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Released lease {Namespace}/{Name} held by {Identity}")]
+    public static partial void Released(ILogger logger, string @namespace, string name, string identity);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "Failed to release lease {Namespace}/{Name}; the next leader waits for it to expire")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string @namespace, string name);
 }

@@ -10,25 +10,31 @@ internal static class SchemaErrorMapper
     public static IEnumerable<FieldError> Map(EvaluationResults results, JsonObject jsonSchema, StructuralSchema structural, JsonNode instance)
     {
         var errors = new List<FieldError>();
-        foreach (var detail in results.Details ?? [])
+        var details = results.Details ?? [];
+        var failedBranches = details
+            .Where(d => !d.IsValid && KubeFormat.Segments(d.EvaluationPath.ToString()).Contains("anyOf"))
+            .GroupBy(d => d.InstanceLocation.ToString())
+            .ToDictionary(g => g.Key, g => g.Select(d => d.EvaluationPath.ToString()).Distinct().Count());
+        foreach (var detail in details)
         {
             if (detail.Errors is not { Count: > 0 })
             {
                 continue;
             }
 
-            var schemaSegments = KubeFormat.Segments(detail.EvaluationPath.ToString());
-            if (schemaSegments.Contains("anyOf"))
+            // JsonSchema.Net reports a failed anyOf (int-or-string) only through its branches: when every branch
+            // failed, their type errors become one type error on the field (identical, removed by Distinct).
+            var inAnyOf = KubeFormat.Segments(detail.EvaluationPath.ToString()).Contains("anyOf");
+            var instanceSegments = KubeFormat.Segments(detail.InstanceLocation.ToString());
+            var schemaNode = SchemaAt(jsonSchema, instanceSegments);
+            if (inAnyOf && failedBranches.GetValueOrDefault(detail.InstanceLocation.ToString()) < ((schemaNode["anyOf"] as JsonArray)?.Count ?? 0))
             {
-                // A branch of anyOf (int-or-string); the anyOf keyword itself reports the failure.
                 continue;
             }
 
-            var instanceSegments = KubeFormat.Segments(detail.InstanceLocation.ToString());
-            var schemaNode = SchemaAt(jsonSchema, instanceSegments);
             var path = KubeFormat.Path(structural, instanceSegments);
             var value = KubeFormat.At(instance, instanceSegments);
-            foreach (var (keyword, message) in detail.Errors)
+            foreach (var (keyword, message) in detail.Errors.Where(e => !inAnyOf || e.Key == "type"))
             {
                 errors.AddRange(ForKeyword(keyword, message, schemaNode, path, value));
             }
@@ -53,7 +59,6 @@ internal static class SchemaErrorMapper
 
                 break;
             case "type":
-            case "anyOf":
                 var expected = schema["type"] is { } type ? TypeList(type) : string.Join(",", (schema["anyOf"] as JsonArray ?? []).Select(b => b?["type"]?.ToString()).OfType<string>().Where(t => t != "null"));
                 var actual = KubeFormat.TypeOf(value);
                 yield return new FieldError(path, FieldErrorTypes.TypeInvalid, $"Invalid value: \"{actual}\": {shown} in body must be of type {expected}: \"{actual}\"");

@@ -23,9 +23,13 @@ internal sealed class VersionValidator
 
     public StructuralSchema Structural { get; }
 
-    public void Validate(JsonNode obj, JsonNode? oldObj, List<FieldError> errors)
+    public void Validate(JsonNode input, JsonNode? oldInput, List<FieldError> errors)
     {
-        var results = _jsonSchema.Evaluate(JsonSerializer.SerializeToElement(obj), Options);
+        // Work on parsed copies: every number is then backed by JSON text, whatever CLR type the caller stored.
+        var obj = JsonNode.Parse(input.ToJsonString())!;
+        var oldObj = oldInput is null ? null : JsonNode.Parse(oldInput.ToJsonString());
+        using var document = JsonDocument.Parse(obj.ToJsonString());
+        var results = _jsonSchema.Evaluate(document.RootElement, Options);
         var schemaErrors = results.IsValid ? [] : SchemaErrorMapper.Map(results, _translated, Structural, obj).ToList();
         errors.AddRange(schemaErrors);
         ListSemantics.Validate(Structural, obj, "", errors);

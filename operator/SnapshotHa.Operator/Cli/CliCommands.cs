@@ -9,6 +9,7 @@ public static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return SandboxCommand.Create();
+        yield return OperatorCommand.Create();
         yield return PlanCommand.Create();
         yield return ManifestsCommand.Create();
         yield return MergeCommand.Create();

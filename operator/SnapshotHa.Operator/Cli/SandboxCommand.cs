@@ -20,16 +20,18 @@ public static class SandboxCommand
         command.Options.Add(port);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
             if (!parseResult.GetValue(apiOnly))
             {
-                await Console.Error.WriteLineAsync("snapshotha sandbox: only --api-only is available so far (the full sandbox with simulators and the operator is not implemented yet)");
+                await error.WriteLineAsync("snapshotha sandbox: only --api-only is available so far (the full sandbox with simulators and the operator is not implemented yet)");
                 return 2;
             }
 
             var kubeconfigPath = parseResult.GetValue(kubeconfig);
             if (string.IsNullOrEmpty(kubeconfigPath))
             {
-                await Console.Error.WriteLineAsync("snapshotha sandbox: --kubeconfig PATH is required with --api-only");
+                await error.WriteLineAsync("snapshotha sandbox: --kubeconfig PATH is required with --api-only");
                 return 2;
             }
 
@@ -38,7 +40,7 @@ public static class SandboxCommand
                 ?? CrdFiles.FindRepositoryCrds(Environment.CurrentDirectory);
             if (crdDirectory is null)
             {
-                await Console.Error.WriteLineAsync("snapshotha sandbox: no crds/ directory found next to the repository root; pass --crds DIR");
+                await error.WriteLineAsync("snapshotha sandbox: no crds/ directory found next to the repository root; pass --crds DIR");
                 return 2;
             }
 
@@ -49,14 +51,14 @@ public static class SandboxCommand
                     new KubeApiServerOptions { CustomResourceDefinitions = definitions, Port = parseResult.GetValue(port) },
                     cancellationToken);
                 await server.WriteKubeconfigAsync(kubeconfigPath, cancellationToken);
-                Console.WriteLine($"sandbox API server ready at {server.BaseAddress.ToString().TrimEnd('/')}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
-                await Console.Out.FlushAsync(cancellationToken);
+                await output.WriteLineAsync($"sandbox API server ready at {server.BaseAddress.ToString().TrimEnd('/')}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
+                await output.FlushAsync(cancellationToken);
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
             {
-                await Console.Error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
+                await error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
                 return 1;
             }
         });

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SnapshotHa.Sandbox.ApiServer.Patching;
 using k8s;
 using k8s.Models;
 
@@ -24,17 +27,20 @@ public static class CrdFiles
         var crds = new List<V1CustomResourceDefinition>();
         foreach (var file in files)
         {
-            IList<object> documents;
             try
             {
-                documents = KubernetesYaml.LoadAllFromString(await File.ReadAllTextAsync(file, cancellationToken));
+                foreach (var document in YamlJson.ParseAll(await File.ReadAllTextAsync(file, cancellationToken)).OfType<JsonObject>())
+                {
+                    if (document["kind"]?.ToString() == "CustomResourceDefinition" && document["apiVersion"]?.ToString() == "apiextensions.k8s.io/v1")
+                    {
+                        crds.Add(KubernetesJson.Deserialize<V1CustomResourceDefinition>(document.ToJsonString()));
+                    }
+                }
             }
-            catch (Exception e) when (e is YamlDotNet.Core.YamlException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is YamlDotNet.Core.YamlException or JsonException)
             {
                 throw new InvalidDataException($"{file}: not a readable Kubernetes YAML file: {e.Message}", e);
             }
-
-            crds.AddRange(documents.OfType<V1CustomResourceDefinition>());
         }
 
         return crds;

@@ -88,6 +88,22 @@ public sealed class SnapshotService : ISnapshotService
     public Task ConsolidateDisksAsync(ManagedObjectReference vm, IProgress<TaskInfo>? progress, CancellationToken cancellationToken) =>
         _tasks.RunAsync(VimXml.Element("ConsolidateVMDisks_Task", VimXml.Moref("_this", vm)), progress, cancellationToken);
 
+    /// <summary>
+    /// Reads the virtual disks as a snapshot froze them (the snapshot's <c>config.hardware.device</c>): each disk's
+    /// chain ends in the layer the snapshot made read-only. Layout sizes are not part of a snapshot, so
+    /// <see cref="VirtualMachines.DiskLayer.ExtentSize"/> is null.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The frozen disks, in device order.</returns>
+    /// <exception cref="VimFaultException">The snapshot does not exist or the call failed.</exception>
+    public async Task<IReadOnlyList<VirtualMachines.VirtualDiskInfo>> GetFrozenDisksAsync(
+        ManagedObjectReference snapshot, CancellationToken cancellationToken)
+    {
+        var content = await _properties.RetrieveObjectAsync(snapshot, ["config.hardware.device"], cancellationToken);
+        return VirtualMachines.VirtualDiskParser.Parse(content["config.hardware.device"], VirtualMachines.FileLayout.Empty);
+    }
+
     /// <summary>Reads the VM's snapshot tree; <see cref="VirtualMachineSnapshotInfo.None"/> when it has no snapshots.</summary>
     public async Task<VirtualMachineSnapshotInfo> GetTreeAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
     {

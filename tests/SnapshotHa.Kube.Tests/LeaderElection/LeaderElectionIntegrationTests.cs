@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Hosting;
 using SnapshotHa.Kube.Tests.TestKit;
 
@@ -50,4 +54,23 @@ public sealed class LeaderElectionIntegrationTests
             "the new leader lists and reconciles everything");
         (await second.MetricAsync("snapshotha_leader_election_master_status")).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Stopping_the_leader_releases_the_lease()
+    {
+        await using var sandbox = await ApiSandbox.StartAsync();
+        await using var first = await OperatorInstance.StartAsync(sandbox, FastLease);
+        await first.Recorder.WaitUntilAsync(() => first.Leadership.IsLeading, Timeout, "the instance acquires the free lease");
+        var identity = first.Host.Services.GetRequiredService<LeaderElectionRunner>().Identity;
+        (await ReadLeaseAsync(sandbox)).Spec.HolderIdentity.Should().Be(identity);
+
+        await first.StopAsync();
+
+        (await ReadLeaseAsync(sandbox)).Spec.HolderIdentity.Should().BeEmpty("a stopping leader hands the lease over");
+        await using var second = await OperatorInstance.StartAsync(sandbox, FastLease);
+        await second.Recorder.WaitUntilAsync(() => second.Leadership.IsLeading, Timeout, "a released lease is free");
+    }
+
+    private static Task<V1Lease> ReadLeaseAsync(ApiSandbox sandbox) =>
+        sandbox.Kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("test-leader", "default");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SnapshotHa.Kube.Health;
 using SnapshotHa.Kube.Hosting;
 using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Metrics;
@@ -34,6 +35,19 @@ public sealed class OperatorInstance : IAsyncDisposable
     public IControllerRuntime Controller => Host.Services.GetServices<IControllerRuntime>().Single();
 
     public LeadershipState Leadership => Host.Services.GetRequiredService<LeadershipState>();
+
+    /// <summary>
+    /// Waits until the initial list is done; entities created afterwards reach the controller only through the watch,
+    /// so once one is reconciled the watch stream is known to be open.
+    /// </summary>
+    public Task WaitUntilListedAsync(TimeSpan timeout)
+    {
+        var health = Host.Services.GetRequiredService<WatchHealthRegistry>();
+        return Recorder.WaitUntilAsync(
+            () => Leadership.IsLeading && health.UnlistedKinds().Count == 0 && Requests.Lists > 0,
+            timeout,
+            "the initial list completes");
+    }
 
     public static async Task<OperatorInstance> StartAsync(
         ApiSandbox sandbox, Action<OperatorSettings>? configure = null, bool withFinalizer = false)

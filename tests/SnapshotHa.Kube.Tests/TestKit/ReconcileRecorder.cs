@@ -20,6 +20,12 @@ public sealed class ReconcileRecorder
     /// <summary>Keys finalized, with how often.</summary>
     public ConcurrentDictionary<string, int> Finalized { get; } = new();
 
+    /// <summary>Passes of ReconcileAsync per key.</summary>
+    public ConcurrentDictionary<string, int> Passes { get; } = new();
+
+    /// <summary>Chooses the controller's result from the entity and its pass number (1-based); null means success.</summary>
+    public Func<V1TestEntity, int, SnapshotHa.Kube.Reconciliation.ReconciliationResult<V1TestEntity>?>? Result { get; set; }
+
     /// <summary>Runs inside ReconcileAsync after recording (e.g. a status write).</summary>
     public Func<V1TestEntity, CancellationToken, Task>? OnReconcile { get; set; }
 
@@ -37,11 +43,13 @@ public sealed class ReconcileRecorder
 
     public void Exit(string key) => _inFlight.AddOrUpdate(key, 0, (_, n) => n - 1);
 
-    public void Reconciled(string key, string value)
+    public int Reconciled(string key, string value)
     {
         Interlocked.Increment(ref _reconciles);
         LastReconciledValue[key] = value;
+        var pass = Passes.AddOrUpdate(key, 1, (_, n) => n + 1);
         Pulse();
+        return pass;
     }
 
     public void Pulse()

@@ -19,8 +19,8 @@ public sealed class RecordingController(ReconcileRecorder recorder) : IEntityCon
                 await hook(entity, cancellationToken);
             }
 
-            recorder.Reconciled(key, entity.Spec.Value);
-            return ReconciliationResult<V1TestEntity>.Success(entity);
+            var pass = recorder.Reconciled(key, entity.Spec.Value);
+            return recorder.Result?.Invoke(entity, pass) ?? ReconciliationResult<V1TestEntity>.Success(entity);
         }
         finally
         {

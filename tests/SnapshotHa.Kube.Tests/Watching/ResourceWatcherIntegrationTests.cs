@@ -12,8 +12,9 @@ public sealed class ResourceWatcherIntegrationTests
     public async Task Dropped_watch_resumes_from_the_last_resourceVersion_without_relisting()
     {
         await using var sandbox = await ApiSandbox.StartAsync();
-        await sandbox.CreateAsync("a", "v1");
         await using var op = await OperatorInstance.StartAsync(sandbox);
+        await op.WaitUntilListedAsync(Timeout);
+        await sandbox.CreateAsync("a", "v1");
         await op.Recorder.WaitUntilAsync(() => op.Recorder.LastReconciledValue.GetValueOrDefault("default/a") == "v1", Timeout, "a is reconciled");
         var listsBefore = op.Requests.Lists;
         var watchesBefore = op.Requests.Watches;
@@ -37,9 +38,10 @@ public sealed class ResourceWatcherIntegrationTests
     public async Task Expired_resourceVersion_relists_and_synthesises_deletions_missed_while_disconnected()
     {
         await using var sandbox = await ApiSandbox.StartAsync();
+        await using var op = await OperatorInstance.StartAsync(sandbox);
+        await op.WaitUntilListedAsync(Timeout);
         await sandbox.CreateAsync("keep", "v1");
         await sandbox.CreateAsync("gone", "last");
-        await using var op = await OperatorInstance.StartAsync(sandbox);
         await op.Recorder.WaitUntilAsync(() => op.Recorder.LastReconciledValue.Count == 2, Timeout, "both entities are reconciled");
         var listsBefore = op.Requests.Lists;
 

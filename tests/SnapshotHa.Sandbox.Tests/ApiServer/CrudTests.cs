@@ -258,5 +258,18 @@ public sealed class CrudTests
         recovered.Metadata.Name.Should().Be("alpha");
     }
 
+    [Fact]
+    public async Task Secret_stringData_is_stored_as_base64_data()
+    {
+        await using var scope = await ServerScope.StartAsync();
+
+        var secret = await scope.Client.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret { Metadata = new V1ObjectMeta { Name = "creds" }, StringData = new Dictionary<string, string> { ["user"] = "admin" } },
+            "default");
+
+        secret.StringData.Should().BeNull();
+        System.Text.Encoding.UTF8.GetString(secret.Data["user"]).Should().Be("admin");
+    }
+
     private static IEnumerable<string> Names(IEnumerable<Widget> widgets) => widgets.Select(w => w.Metadata.Name);
 }

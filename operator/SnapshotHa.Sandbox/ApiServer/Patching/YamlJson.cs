@@ -16,6 +16,14 @@ internal static class YamlJson
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
     }
 
+    /// <summary>Parses every document of a multi-document YAML stream; throws <see cref="YamlException"/> for malformed YAML.</summary>
+    public static IReadOnlyList<JsonNode?> ParseAll(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Select(d => Convert(d.RootNode)).ToArray();
+    }
+
     private static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(p =>

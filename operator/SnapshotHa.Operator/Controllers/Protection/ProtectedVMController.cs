@@ -1,0 +1,236 @@
+using Microsoft.Extensions.Logging;
+using SnapshotHa.Api.Common;
+using SnapshotHa.Api.Protection;
+using SnapshotHa.Kube.Controller;
+using SnapshotHa.Kube.Reconciliation;
+using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Operator.Hosting;
+using SnapshotHa.Operator.Policies;
+
+namespace SnapshotHa.Operator.Controllers.Protection;
+
+/// <summary>
+/// The protection cycle of DESIGN §4 for one ProtectedVM: seed image #0, then per policy tick create our snapshot,
+/// ship and merge its frozen layer into a new RecoveryImage, commit it, remove the previous snapshot, prune. The
+/// step in progress is in <c>status.cycle</c>, every step is idempotent, so a restarted operator resumes there.
+/// </summary>
+/// <param name="resolver">Resolves policy, session and VM.</param>
+/// <param name="snapshotStep">Step 1.</param>
+/// <param name="mergeStep">Step 2.</param>
+/// <param name="removeStep">Step 3.</param>
+/// <param name="pruneStep">Step 4.</param>
+/// <param name="heartbeats">Host heartbeats for the HeartbeatHealthy condition.</param>
+/// <param name="statusWriter">Writes status.</param>
+/// <param name="options">Requeue and retry delays.</param>
+/// <param name="timeProvider">Clock.</param>
+/// <param name="logger">Logs step failures.</param>
+public sealed class ProtectedVMController(
+    ProtectionContextResolver resolver,
+    CreateSnapshotStep snapshotStep,
+    ShipAndMergeStep mergeStep,
+    RemovePreviousSnapshotsStep removeStep,
+    PruneStep pruneStep,
+    HeartbeatMonitor heartbeats,
+    EntityStatusWriter statusWriter,
+    ProtectionOptions options,
+    TimeProvider timeProvider,
+    ILogger<ProtectedVMController> logger) : IEntityController<ProtectedVM>
+{
+    /// <inheritdoc />
+    public async Task<ReconciliationResult<ProtectedVM>> ReconcileAsync(ProtectedVM entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ProtectionContext context;
+        try
+        {
+            context = await resolver.ResolveAsync(entity, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = e is ProtectionNotReadyException n ? n.Reason : "VmUnreachable";
+            var failed = await WriteAsync(entity, p => NotReady(p, reason, e.Message), cancellationToken);
+            return ReconciliationResult<ProtectedVM>.Success(failed, options.RetryDelay);
+        }
+
+        var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
+        var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
+        if (pvm.Status.Cycle is null)
+        {
+            if (pvm.Spec.Paused)
+            {
+                pvm = await WriteAsync(pvm, p =>
+                {
+                    p.Status.Phase = ProtectedVMPhase.Paused;
+                    p.Status.NextSnapshotTime = null;
+                    p.Status.Set(ProtectedVMConditions.Ready, false, ProtectedVMConditions.ReasonPaused, "spec.paused is true: no new cycles start", p.Metadata.Generation, timeProvider);
+                }, cancellationToken);
+                return ReconciliationResult<ProtectedVM>.Success(pvm, options.IdleRequeue);
+            }
+
+            var decision = Decide(context with { Pvm = pvm });
+            if (!decision.SnapshotNow)
+            {
+                pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);
+                return ReconciliationResult<ProtectedVM>.Success(pvm, Until(decision.NextCheckAt));
+            }
+
+            var sequence = pvm.Status.LatestCommittedImage is { } latest ? latest.Sequence + 1 : 0;
+            var cycle = new CycleProgress
+            {
+                Id = OurSnapshots.CycleId(pvm, sequence),
+                Step = CycleStep.CreatingSnapshot,
+                Sequence = sequence,
+                SnapshotName = OurSnapshots.Name(pvm, sequence),
+                ImageName = RecoveryImageNames.For(pvm, sequence),
+                StartedTime = timeProvider.GetUtcNow().UtcDateTime,
+            };
+            pvm = await WriteAsync(pvm, p =>
+            {
+                p.Status.Cycle = cycle;
+                p.Status.Phase = p.Status.LatestCommittedImage is null ? ProtectedVMPhase.Seeding : p.Status.Phase ?? ProtectedVMPhase.Protected;
+                if (p.Status.LatestCommittedImage is null)
+                {
+                    p.Status.Set(ProtectedVMConditions.Seeded, false, ProtectedVMConditions.ReasonSeeding, "Seeding image #0 from the base disks", p.Metadata.Generation, timeProvider);
+                }
+            }, cancellationToken);
+        }
+
+        return await RunCycleAsync(context with { Pvm = pvm }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ReconciliationResult<ProtectedVM>> DeletedAsync(ProtectedVM entity, CancellationToken cancellationToken) =>
+        Task.FromResult(ReconciliationResult<ProtectedVM>.Success(entity));
+
+    private async Task<ReconciliationResult<ProtectedVM>> RunCycleAsync(ProtectionContext context, CancellationToken cancellationToken)
+    {
+        var pvm = context.Pvm;
+        while (pvm.Status.Cycle is { } cycle)
+        {
+            context = context with { Pvm = pvm };
+            try
+            {
+                pvm = cycle.Step switch
+                {
+                    CycleStep.CreatingSnapshot => await CreateSnapshotAsync(context, cycle, cancellationToken),
+                    CycleStep.ShippingAndMerging => await ShipAndMergeAsync(context, cycle, cancellationToken),
+                    CycleStep.RemovingPreviousSnapshot => await RemovePreviousAsync(context, cycle, cancellationToken),
+                    _ => await FinishAsync(context, cycle, cancellationToken),
+                };
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.StepFailed(logger, pvm.Metadata.NamespaceProperty, pvm.Metadata.Name, cycle.Step.ToString(), e.Message);
+                pvm = await WriteAsync(pvm, p => NotReady(p, ProtectedVMConditions.ReasonCycleFailed, $"Cycle {cycle.Id} step {cycle.Step} failed (retrying): {e.Message}"), cancellationToken);
+                return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
+            }
+
+            if (pvm.Status.Cycle?.Step == cycle.Step && pvm.Status.Cycle.Id == cycle.Id)
+            {
+                // The merge runs elsewhere (executor Job): look again later.
+                return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
+            }
+        }
+
+        var next = Decide(context with { Pvm = pvm });
+        pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = next.NextCheckAt.UtcDateTime, cancellationToken);
+        return ReconciliationResult<ProtectedVM>.Success(pvm, Until(next.NextCheckAt));
+    }
+
+    private async Task<ProtectedVM> CreateSnapshotAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
+    {
+        var committed = context.Pvm.Status.LatestCommittedImage is { } latest ? OurSnapshots.Name(context.Pvm, latest.Sequence) : null;
+        var record = await snapshotStep.RunAsync(context, cycle, committed, cancellationToken);
+        return await WriteAsync(context.Pvm, p =>
+        {
+            p.Status.LastSnapshot = record;
+            p.Status.Cycle = cycle with { Step = CycleStep.ShippingAndMerging };
+        }, cancellationToken);
+    }
+
+    private async Task<ProtectedVM> ShipAndMergeAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
+    {
+        var snapshot = context.Pvm.Status.LastSnapshot is { } last && last.Name == cycle.SnapshotName
+            ? last
+            : throw new InvalidOperationException($"status.lastSnapshot does not describe {cycle.SnapshotName}");
+        var image = await mergeStep.RunAsync(context, cycle, snapshot, cancellationToken);
+        if (image is null)
+        {
+            return context.Pvm;
+        }
+
+        return await WriteAsync(context.Pvm, p =>
+        {
+            p.Status.LatestCommittedImage = new ImageReference
+            {
+                Name = image.Metadata.Name,
+                Sequence = image.Spec.Sequence,
+                PointInTime = image.Spec.PointInTime,
+            };
+            p.Status.Cycle = cycle with { Step = CycleStep.RemovingPreviousSnapshot };
+            p.Status.Set(ProtectedVMConditions.Seeded, true, ProtectedVMConditions.ReasonSeedCommitted, "Image #0 is committed", p.Metadata.Generation, timeProvider);
+            ProtectionStatus.UpdateRpo(p, context, timeProvider);
+        }, cancellationToken);
+    }
+
+    private async Task<ProtectedVM> RemovePreviousAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
+    {
+        await removeStep.RunAsync(context, cycle, cancellationToken);
+        return await WriteAsync(context.Pvm, p => p.Status.Cycle = cycle with { Step = CycleStep.Pruning }, cancellationToken);
+    }
+
+    private async Task<ProtectedVM> FinishAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
+    {
+        await pruneStep.RunAsync(context, cycle.ImageName ?? "", cancellationToken);
+        return await WriteAsync(context.Pvm, p =>
+        {
+            p.Status.Cycle = null;
+            p.Status.Phase = ProtectedVMPhase.Protected;
+            p.Status.Set(
+                ProtectedVMConditions.Ready,
+                true,
+                ProtectedVMConditions.ReasonCycleSucceeded,
+                $"Cycle {cycle.Id} committed image {cycle.ImageName}",
+                p.Metadata.Generation,
+                timeProvider);
+        }, cancellationToken);
+    }
+
+    private ScheduleDecision Decide(ProtectionContext context)
+    {
+        var status = context.Pvm.Status;
+        var now = timeProvider.GetUtcNow();
+        if (status.LatestCommittedImage is null)
+        {
+            return new ScheduleDecision(true, now, context.Schedule.Interval, "Seed");
+        }
+
+        var last = status.LastSnapshot?.CreatedTime ?? status.LatestCommittedImage.PointInTime;
+        var input = new ScheduleInput(
+            now,
+            last is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+            context.Facts.RunningDeltaBytes,
+            status.LastSnapshot?.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+        return ScheduleStrategies.BuiltIn.For(context.Schedule.Mode).Decide(context.Schedule, input);
+    }
+
+    private TimeSpan Until(DateTimeOffset when)
+    {
+        var delay = when - timeProvider.GetUtcNow();
+        return delay < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : delay > options.IdleRequeue ? options.IdleRequeue : delay;
+    }
+
+    private void NotReady(ProtectedVM pvm, string reason, string message)
+    {
+        pvm.Status.Phase = pvm.Status.LatestCommittedImage is null ? ProtectedVMPhase.Pending : ProtectedVMPhase.Degraded;
+        pvm.Status.Set(ProtectedVMConditions.Ready, false, reason, message, pvm.Metadata.Generation, timeProvider);
+    }
+
+    private Task<ProtectedVM> WriteAsync(ProtectedVM pvm, Action<ProtectedVM> mutate, CancellationToken cancellationToken) =>
+        statusWriter.UpdateStatusAsync(pvm, p =>
+        {
+            p.Status ??= new ProtectedVMStatus();
+            mutate(p);
+        }, cancellationToken);
+}

@@ -1,0 +1,85 @@
+using SnapshotHa.Api.Policies;
+using SnapshotHa.Api.Protection;
+using SnapshotHa.Kube.Client;
+using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Operator.Controllers.Policies;
+using SnapshotHa.Operator.Hosting;
+using SnapshotHa.Vim;
+
+namespace SnapshotHa.Operator.Controllers.Protection;
+
+/// <summary>Resolves a ProtectedVM's policy, endpoint session, VM and repository.</summary>
+/// <param name="client">Reads policies.</param>
+/// <param name="connections">The shared sessions.</param>
+/// <param name="options">Repository root.</param>
+public sealed class ProtectionContextResolver(IKubernetesClient client, EndpointConnections connections, ProtectionOptions options)
+{
+    /// <summary>Resolves everything or throws <see cref="ProtectionNotReadyException"/> naming what is missing.</summary>
+    /// <param name="pvm">The ProtectedVM.</param>
+    /// <param name="cancellationToken">Cancels the lookups.</param>
+    /// <returns>The context.</returns>
+    public async Task<ProtectionContext> ResolveAsync(ProtectedVM pvm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pvm);
+        var ns = pvm.Metadata.NamespaceProperty ?? "default";
+        var policy = await client.GetAsync<SnapshotPolicy>(pvm.Spec.PolicyRef.Name, ns, cancellationToken)
+            ?? throw new ProtectionNotReadyException(
+                ProtectedVMConditions.ReasonPolicyNotFound, $"SnapshotPolicy {ns}/{pvm.Spec.PolicyRef.Name} does not exist", null);
+        Operator.Policies.ScheduleSettings schedule;
+        try
+        {
+            schedule = PolicySchedule.From(policy.Spec);
+        }
+        catch (FormatException e)
+        {
+            throw new ProtectionNotReadyException("PolicyInvalid", $"SnapshotPolicy {ns}/{policy.Metadata.Name}: {e.Message}", e);
+        }
+
+        VimClient vim;
+        try
+        {
+            vim = await connections.GetAsync(ns, pvm.Spec.EndpointRef.Name, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProtectionNotReadyException(
+                ProtectedVMConditions.ReasonEndpointNotReady, $"VSphereEndpoint {ns}/{pvm.Spec.EndpointRef.Name} is not connected: {e.Message}", e);
+        }
+
+        var vm = await FindVmAsync(vim, pvm.Spec.Vm, cancellationToken);
+        var facts = await vim.VirtualMachines.GetFactsAsync(vm, cancellationToken);
+        var volume = pvm.Spec.Repository.Volume;
+        return new ProtectionContext(
+            pvm,
+            policy,
+            schedule,
+            vim,
+            facts,
+            EntityKey.For(ns, pvm.Spec.EndpointRef.Name),
+            options.ResolveRepository(volume.ClaimName, volume.SubPath),
+            $"{ns}/{pvm.Metadata.Name}");
+    }
+
+    private static async Task<ManagedObjectReference> FindVmAsync(VimClient vim, VmSelector selector, CancellationToken cancellationToken)
+    {
+        if (selector.Moref is { } moref)
+        {
+            return new ManagedObjectReference("VirtualMachine", moref);
+        }
+
+        if (selector.InstanceUuid is { } uuid)
+        {
+            return await vim.VirtualMachines.FindByUuidAsync(uuid, instanceUuid: true, cancellationToken)
+                ?? throw new ProtectionNotReadyException(ProtectedVMConditions.ReasonVmNotFound, $"No VM has instance UUID {uuid}", null);
+        }
+
+        var found = await vim.VirtualMachines.FindByNameAsync(selector.Name ?? "", cancellationToken);
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new ProtectionNotReadyException(ProtectedVMConditions.ReasonVmNotFound, $"No VM is named '{selector.Name}'", null),
+            _ => throw new ProtectionNotReadyException(
+                ProtectedVMConditions.ReasonVmNotFound, $"{found.Count} VMs are named '{selector.Name}'; select by moref or instanceUuid", null),
+        };
+    }
+}

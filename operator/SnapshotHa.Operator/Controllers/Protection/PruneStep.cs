@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using SnapshotHa.Api.Images;
+using SnapshotHa.Api.Protection;
+using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Status;
+using SnapshotHa.Repository;
+using SnapshotHa.Repository.Maintenance;
+
+namespace SnapshotHa.Operator.Controllers.Protection;
+
+/// <summary>
+/// Cycle step 4: applies the policy's retention to this ProtectedVM's series (other series in a shared repository
+/// are left alone), marks dropped images Pruned and older committed ones Superseded, and collects unreferenced chunks.
+/// </summary>
+/// <param name="client">Lists images.</param>
+/// <param name="statusWriter">Writes image status.</param>
+/// <param name="timeProvider">Clock.</param>
+/// <param name="logger">Logs pruning.</param>
+public sealed class PruneStep(IKubernetesClient client, EntityStatusWriter statusWriter, TimeProvider timeProvider, ILogger<PruneStep> logger)
+{
+    /// <summary>Runs the step.</summary>
+    /// <param name="context">The resolved ProtectedVM.</param>
+    /// <param name="latest">The newest committed image (never pruned).</param>
+    /// <param name="cancellationToken">Cancels the step.</param>
+    /// <returns>A task that completes when retention is applied.</returns>
+    public async Task RunAsync(ProtectionContext context, string latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var retention = context.Policy.Spec.Retention ?? new Api.Policies.RetentionSpec();
+        var policy = new RetentionPolicy(Math.Max(1, retention.KeepLast), null);
+        IReadOnlyList<string> expired;
+        using (var repository = await ImageRepository.OpenAsync(context.RepositoryPath, create: true, null, cancellationToken))
+        {
+            var series = repository.ListImages().Where(i => i.Series == context.Series);
+            expired = [.. policy.SelectExpired(series, timeProvider.GetUtcNow()).Select(i => i.Id)];
+            foreach (var id in expired)
+            {
+                repository.Manifests.Delete(id);
+            }
+
+            if (expired.Count > 0)
+            {
+                await repository.CollectGarbageAsync(cancellationToken);
+            }
+        }
+
+        var images = await client.ListAsync<RecoveryImage>(
+            context.Pvm.Metadata.NamespaceProperty, $"{RecoveryImageNames.ProtectedVmLabel}={context.Pvm.Metadata.Name}", cancellationToken);
+        foreach (var image in images.Where(i => i.Metadata.Name != latest))
+        {
+            var pruned = image.Status?.ManifestId is { } id && expired.Contains(id);
+            var phase = pruned ? RecoveryImagePhase.Pruned : image.Status?.Phase == RecoveryImagePhase.Committed ? RecoveryImagePhase.Superseded : image.Status?.Phase;
+            if (phase != image.Status?.Phase)
+            {
+                await statusWriter.UpdateStatusAsync(image, i => i.Status.Phase = phase, cancellationToken);
+            }
+        }
+
+        if (expired.Count > 0)
+        {
+            Log.Pruned(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, expired.Count);
+        }
+    }
+}

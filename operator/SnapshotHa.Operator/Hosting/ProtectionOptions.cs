@@ -1,0 +1,46 @@
+namespace SnapshotHa.Operator.Hosting;
+
+/// <summary>Settings of the protection controllers that are not part of any resource.</summary>
+public sealed record ProtectionOptions
+{
+    /// <summary>
+    /// Gets the directory under which a repository volume claim is found as <c>&lt;claimName&gt;/&lt;subPath&gt;</c>
+    /// (the operator's and the merge Job's mount point of the repository volumes).
+    /// </summary>
+    public string RepositoryRoot { get; init; } = "/var/lib/snapshotha/repositories";
+
+    /// <summary>Gets how long to wait before looking at a resource again when nothing is due.</summary>
+    public TimeSpan IdleRequeue { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how long to wait before retrying a failed cycle step.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the per-call timeout of vim25 requests.</summary>
+    public TimeSpan VimTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets the container image of merge Jobs (executor Job).</summary>
+    public string JobImage { get; init; } = "ghcr.io/snapshotha/snapshotha:0.1.0";
+
+    /// <summary>Gets the command that starts <c>snapshotha</c> inside a merge Job's container.</summary>
+    public IReadOnlyList<string> JobCommand { get; init; } = ["snapshotha"];
+
+    /// <summary>Gets the name of the repository volume claim's mount inside merge Jobs.</summary>
+    public string JobRepositoryMountPath { get; init; } = "/repository";
+
+    /// <summary>Resolves a repository volume to a local directory below <see cref="RepositoryRoot"/>.</summary>
+    /// <param name="claimName">The volume claim name.</param>
+    /// <param name="subPath">The optional relative path inside the volume.</param>
+    /// <returns>The absolute directory of the repository.</returns>
+    /// <exception cref="ArgumentException">The sub-path leaves the volume.</exception>
+    public string ResolveRepository(string claimName, string? subPath)
+    {
+        var volume = Path.GetFullPath(Path.Combine(RepositoryRoot, claimName));
+        var full = string.IsNullOrEmpty(subPath) ? volume : Path.GetFullPath(Path.Combine(volume, subPath));
+        if (!full.StartsWith(volume, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"repository.volume.subPath '{subPath}' leaves the volume {claimName}.", nameof(subPath));
+        }
+
+        return full;
+    }
+}

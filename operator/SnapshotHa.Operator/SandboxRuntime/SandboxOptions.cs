@@ -1,0 +1,38 @@
+namespace SnapshotHa.Operator.SandboxRuntime;
+
+/// <summary>Settings of a sandbox: how many VMs, how big, how fast.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>Gets the repository root (holds tests/vcsim, hack/ and crds/).</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Gets the directory for the image repository volumes.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Gets the number of protected VMs.</summary>
+    public int Vms { get; init; } = 2;
+
+    /// <summary>Gets the launcher's disk size flag, e.g. <c>64MiB</c>.</summary>
+    public string DiskSize { get; init; } = "64MiB";
+
+    /// <summary>Gets the longest time between two snapshots (the policy's maxInterval).</summary>
+    public TimeSpan CycleInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets the time between two rounds of guest writes.</summary>
+    public TimeSpan WriteInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Gets the longest guest write.</summary>
+    public int MaxWriteBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Gets whether the workload keeps a copy of every disk (tests: exact comparisons).</summary>
+    public bool TrackContent { get; init; }
+
+    /// <summary>Gets how many images the policy keeps.</summary>
+    public int KeepLast { get; init; } = 5;
+
+    /// <summary>Gets the seed of the workload's randomness.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Gets the namespace the resources go to.</summary>
+    public string Namespace { get; init; } = "default";
+}

@@ -1,0 +1,49 @@
+using SnapshotHa.Operator.SandboxRuntime;
+using SnapshotHa.Sandbox.Simulator;
+
+namespace SnapshotHa.Operator.Tests.EndToEnd;
+
+/// <summary>Starts a sandbox (API server, simulator with 4 MiB disks, workload with content tracking) per test.</summary>
+public static class SandboxFixture
+{
+    public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
+        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken)
+    {
+        var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
+        var data = Directory.CreateTempSubdirectory("snapshotha-e2e-");
+        var environment = await SandboxEnvironment.StartAsync(
+            new SandboxOptions
+            {
+                RepositoryRoot = root,
+                DataDirectory = data.FullName,
+                Vms = vms,
+                DiskSize = "4MiB",
+                CycleInterval = cycleInterval,
+                WriteInterval = TimeSpan.FromMilliseconds(40),
+                MaxWriteBytes = 16 * 1024,
+                TrackContent = true,
+                KeepLast = keepLast,
+                Seed = 7,
+            },
+            null,
+            cancellationToken);
+        return (environment, data);
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting until {what}");
+            }
+        }
+    }
+}
