@@ -15,7 +15,7 @@ namespace SnapshotHa.Vim.Datastores;
 /// (<see cref="OpenReadAsync"/>), and streaming uploads. A refused session (401/403) is renewed and the transfer
 /// resumed.
 /// </summary>
-public sealed class DatastoreFileClient
+public sealed class DatastoreFileClient : IDatastoreFileClient
 {
     private const int BufferSize = 256 * 1024;
     private readonly HttpClient _http;

@@ -75,6 +75,26 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
     }
 
     [Fact]
+    public async Task Small_sequential_reads_share_one_read_ahead_request()
+    {
+        var content = RandomNumberGenerator.GetBytes(DatastoreFileSource.ReadAheadBytes);
+        var path = File("grains.bin");
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await using var source = await Sim.Client.Datastores.OpenReadAsync(path, CancellationToken.None);
+        var getsBefore = (await Sim.Launcher.Control.StatsAsync())["folder"]?["GET"]?.GetValue<int>() ?? 0;
+
+        var grain = new byte[512];
+        for (var offset = 0; offset < 64 * 512; offset += 512)
+        {
+            await source.ReadAsync(offset, grain, CancellationToken.None);
+            grain.Should().Equal(content[offset..(offset + 512)]);
+        }
+
+        var getsAfter = (await Sim.Launcher.Control.StatsAsync())["folder"]!["GET"]!.GetValue<int>();
+        (getsAfter - getsBefore).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Extent_resolver_opens_siblings_and_refuses_escapes()
     {
         var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
