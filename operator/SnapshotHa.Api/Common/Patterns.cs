@@ -24,6 +24,6 @@ public static class Patterns
     /// <summary>An S3 bucket name.</summary>
     public const string BucketName = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
-    /// <summary>A repository manifest id: <c>sha256:</c> and 64 hex digits.</summary>
-    public const string ManifestId = "^sha256:[0-9a-f]{64}$";
+    /// <summary>A repository image id: 32 lowercase hex digits (SnapshotHa.Repository ImageIds).</summary>
+    public const string ManifestId = "^[0-9a-f]{32}$";
 }

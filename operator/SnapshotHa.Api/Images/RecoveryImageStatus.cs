@@ -15,7 +15,7 @@ public sealed record RecoveryImageStatus : ObservedStatus
 
     /// <summary>The manifest id.</summary>
     [Pattern(Patterns.ManifestId)]
-    [Description("Id of the image's manifest in the repository (sha256: and 64 hex digits).")]
+    [Description("Id of the image's manifest in the repository (32 lowercase hex digits).")]
     public string? ManifestId { get; set; }
 
     /// <summary>The logical size.</summary>

@@ -12,7 +12,7 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 /// </summary>
 public sealed class ProtectionLoopTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(75);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
     public async Task Every_committed_image_equals_the_disk_at_its_snapshot_and_user_snapshots_survive()
@@ -36,10 +36,7 @@ public sealed class ProtectionLoopTests
         {
             await environment.StartOperatorAsync(null, cancellation.Token);
             await environment.ProtectAllAsync(cancellation.Token);
-            await SandboxFixture.WaitUntilAsync(
-                async () => (await environment.Client.ListAsync<ProtectedVM>("default")).All(p => p.Status?.LatestCommittedImage?.Sequence >= 3),
-                Timeout,
-                "every ProtectedVM committed image #3");
+            await SandboxFixture.WaitForImagesAsync(environment, 3, Timeout);
             await environment.Workload.StopAsync();
             counter.MaxOursSeen.Should().BeInRange(1, 2, "the VM never carries more than two of our snapshots");
         }

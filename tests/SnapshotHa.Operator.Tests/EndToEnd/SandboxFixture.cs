@@ -1,3 +1,5 @@
+using k8s;
+using SnapshotHa.Api.Protection;
 using SnapshotHa.Operator.SandboxRuntime;
 using SnapshotHa.Sandbox.Simulator;
 
@@ -29,6 +31,23 @@ public static class SandboxFixture
             null,
             cancellationToken);
         return (environment, data);
+    }
+
+    /// <summary>Waits until every ProtectedVM committed image <paramref name="sequence"/>; the timeout names their statuses.</summary>
+    public static async Task WaitForImagesAsync(SandboxEnvironment environment, long sequence, TimeSpan timeout)
+    {
+        try
+        {
+            await WaitUntilAsync(
+                async () => (await environment.Client.ListAsync<ProtectedVM>("default")).All(p => p.Status?.LatestCommittedImage?.Sequence >= sequence),
+                timeout,
+                $"every ProtectedVM committed image #{sequence}");
+        }
+        catch (TimeoutException e)
+        {
+            var statuses = (await environment.Client.ListAsync<ProtectedVM>("default")).Select(p => $"{p.Metadata.Name}: {KubernetesJson.Serialize(p.Status)}");
+            throw new TimeoutException($"{e.Message}; {string.Join("; ", statuses)}", e);
+        }
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
