@@ -1,6 +1,6 @@
 using System.Text;
-using k8s.Autorest;
 using k8s;
+using k8s.Autorest;
 using SnapshotHa.Api.Common;
 using SnapshotHa.Api.Endpoints;
 using SnapshotHa.Operator.Hosting;
