@@ -50,7 +50,7 @@ while len(grains) * 65536 < target:
     out.append(f"write -q -s src/{r.randrange(64)} {off} {n}")
 print("\n".join(out))
 PY
-  local args=()
+  local args=() line
   while read -r line; do args+=(-c "$line"); done < cmds.txt
   qemu-io -f vmdk "${args[@]}" "$child" > /dev/null
 }
