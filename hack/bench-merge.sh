@@ -50,7 +50,7 @@ while len(grains) * 65536 < target:
     out.append(f"write -q -s src/{r.randrange(64)} {off} {n}")
 print("\n".join(out))
 PY
-  local args=()
+  local args=() line
   while read -r line; do args+=(-c "$line"); done < cmds.txt
   qemu-io -f vmdk "${args[@]}" "$child" > /dev/null
 }
@@ -92,7 +92,7 @@ empty_case() {
     (( t_empty < best_wall )) && best_wall=$t_empty
     (( internal < best_internal )) && best_internal=$internal
   done
-  echo "| empty delta into 2 GiB | process wall ${best_wall} ms | merge itself ${best_internal} ms | peak RSS $((rss_empty / 1024)) MiB |" | tee -a "$work/results.md"
+  echo "| empty delta into 2 GiB (process wall / merge itself / peak RSS, best of 5) | ${best_wall} ms | ${best_internal} ms | $((rss_empty / 1024)) MiB |" | tee -a "$work/results.md"
   cd "$work"; rm -rf case
 }
 
