@@ -23,7 +23,7 @@ public sealed class ImageRepository : IDisposable
         Root = root;
         Format = format;
         _options = options;
-        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel));
+        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel, options.FsyncEachObject));
         Manifests = new ManifestStore(root);
     }
 
@@ -124,7 +124,10 @@ public sealed class ImageRepository : IDisposable
             results.Add(result);
         }
 
-        Objects.Flush();
+        if (results.Any(r => r.ChunksStored > 0 || r.PagesStored > 0))
+        {
+            Objects.Flush(); // nothing new to make durable after an empty delta
+        }
         var manifest = new ImageManifest(
             string.Empty,
             request.Series,

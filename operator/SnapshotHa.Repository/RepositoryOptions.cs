@@ -6,6 +6,9 @@ public sealed record RepositoryOptions
     /// <summary>Gets the zstd level of new objects (0 = uncompressed). Default 1: fast, and random data is stored raw anyway.</summary>
     public int CompressionLevel { get; init; } = 1;
 
+    /// <summary>Gets whether each new object is fsynced as written rather than by one syncfs before the commit.</summary>
+    public bool FsyncEachObject { get; init; }
+
     /// <summary>Gets how long a writer waits for the repository lock. Default 10 minutes.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -15,8 +18,8 @@ public sealed record RepositoryOptions
     /// <summary>Gets the layout of a repository created by this open (an existing repository keeps its own).</summary>
     public RepositoryFormat FormatForNew { get; init; } = new();
 
-    /// <summary>Gets the hashing/compressing parallelism of merges (default: processor count).</summary>
-    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Gets the hashing/compressing/storing workers of merges (default: twice the processor count).</summary>
+    public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
 
     /// <summary>Gets the clock (point-in-time retention, garbage grace period, lock wait).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -20,7 +20,7 @@ namespace SnapshotHa.Vim;
 /// <see cref="Tasks"/>, <see cref="Properties"/>). The session is renewed transparently when the server drops it,
 /// kept alive while idle, and logged out on dispose. Thread-safe: one client serves concurrent callers.
 /// </summary>
-public sealed class VimClient : IAsyncDisposable
+public sealed class VimClient : IVimClient
 {
     private readonly HttpClient _http;
     private readonly VimSession _session;
@@ -73,6 +73,18 @@ public sealed class VimClient : IAsyncDisposable
 
     /// <summary>Gets datastore file transfer.</summary>
     public DatastoreFileClient Datastores { get; }
+
+    /// <inheritdoc />
+    IVirtualMachineService IVimClient.VirtualMachines => VirtualMachines;
+
+    /// <inheritdoc />
+    ISnapshotService IVimClient.Snapshots => Snapshots;
+
+    /// <inheritdoc />
+    IHostService IVimClient.Hosts => Hosts;
+
+    /// <inheritdoc />
+    IDatastoreFileClient IVimClient.Datastores => Datastores;
 
     /// <summary>
     /// Connects: checks the options, sets up TLS verification, retrieves the service content and logs in.

@@ -32,10 +32,4 @@ public static class EndpointConditions
 
     /// <summary>Heartbeat unhealthy: at least one host missed missesBeforeFailure heartbeats.</summary>
     public const string ReasonHostFailed = "HostFailed";
-
-    /// <summary>The Secret key holding the user name.</summary>
-    public const string UsernameKey = "username";
-
-    /// <summary>The Secret key holding the password.</summary>
-    public const string PasswordKey = "password";
 }

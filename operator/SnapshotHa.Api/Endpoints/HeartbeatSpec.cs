@@ -11,6 +11,7 @@ public sealed record HeartbeatSpec
     /// <summary>The heartbeat period.</summary>
     [Required]
     [DefaultValue("10s")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("Time between two heartbeats to each host, as a duration such as 10s. Default 10s.")]
     public string Interval { get; set; } = "10s";
@@ -18,6 +19,7 @@ public sealed record HeartbeatSpec
     /// <summary>How long one heartbeat may take.</summary>
     [Required]
     [DefaultValue("5s")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("How long one heartbeat may take before it counts as missed, shorter than interval. Default 5s.")]
     public string Timeout { get; set; } = "5s";

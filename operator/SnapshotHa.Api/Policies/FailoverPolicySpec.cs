@@ -20,6 +20,7 @@ public sealed record FailoverPolicySpec
 
     /// <summary>The grace period.</summary>
     [DefaultValue("30s")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("Time a failure must persist after detection (missed heartbeats) before an automatic failover starts, to ride out short network partitions. Default 30s.")]
     public string? GracePeriod { get; set; }

@@ -19,6 +19,7 @@ public sealed record MergeSpec
 
     /// <summary>The merge deadline.</summary>
     [DefaultValue("2h")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("How long one merge may run before it is stopped and retried (the Job's activeDeadlineSeconds). Default 2h.")]
     public string? Timeout { get; set; }

@@ -20,6 +20,7 @@ public sealed record ScheduleSpec
     public ScheduleMode Mode { get; set; }
 
     /// <summary>The fixed period.</summary>
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [ValidationRule("duration(self) >= duration('1m')", Message = "interval must be at least 1m")]
     [AdditionalPrinterColumn(Name = "Interval", Order = 2)]
@@ -38,11 +39,13 @@ public sealed record ScheduleSpec
     public int? OverheadBudgetPercent { get; set; }
 
     /// <summary>The shortest interval.</summary>
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("Shortest time between two snapshots in the DeltaThreshold and Adaptive modes. Default 1m.")]
     public string? MinInterval { get; set; }
 
     /// <summary>The longest interval.</summary>
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("Longest time between two snapshots in the DeltaThreshold and Adaptive modes, even when the delta stays small. Default: the policy's rpoTarget.")]
     public string? MaxInterval { get; set; }

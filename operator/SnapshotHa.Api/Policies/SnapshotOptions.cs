@@ -19,6 +19,7 @@ public sealed record SnapshotOptions
 
     /// <summary>The quiesce timeout.</summary>
     [DefaultValue("5m")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [Description("How long a quiesced snapshot may take before the cycle gives up and retries; see onQuiesceFailure. Default 5m.")]
     public string? QuiesceTimeout { get; set; }

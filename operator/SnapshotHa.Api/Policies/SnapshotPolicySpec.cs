@@ -20,6 +20,7 @@ public sealed record SnapshotPolicySpec
 
     /// <summary>The recovery point objective.</summary>
     [DefaultValue("15m")]
+    [Length(MaxLength = 32)]
     [Pattern(Patterns.Duration)]
     [AdditionalPrinterColumn(Name = "RPO Target", Order = 3)]
     [Description("Recovery point objective: the largest acceptable age of the latest committed image. ProtectedVMs report RPOMet=False above it; the Adaptive mode tightens its interval towards it. Default 15m.")]

@@ -14,6 +14,7 @@ public sealed record StandbySpec
     public int Count { get; set; }
 
     /// <summary>How often standbys are refreshed.</summary>
+    [Length(MaxLength = 32)]
     [Pattern(Common.Patterns.Duration)]
     [Description("Least time between two refreshes of a standby from newer committed images; default every commit.")]
     public string? RefreshInterval { get; set; }

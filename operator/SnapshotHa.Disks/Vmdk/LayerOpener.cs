@@ -143,15 +143,38 @@ internal static class LayerOpener
         return ParseText(bytes, source.Name + " (embedded descriptor)");
     }
 
+    /// <summary>Parses descriptor bytes as UTF-8, then again in the descriptor's declared <c>encoding</c> if it names another one.</summary>
     private static VmdkDescriptor ParseText(byte[] bytes, string name)
     {
         var length = Array.IndexOf(bytes, (byte)0);
-        var text = Encoding.UTF8.GetString(bytes, 0, length < 0 ? bytes.Length : length);
+        length = length < 0 ? bytes.Length : length;
+        var text = Encoding.UTF8.GetString(bytes, 0, length);
         if (!text.TrimStart().StartsWith('#') && !text.Contains('=', StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{name}: not a VMDK: neither a sparse magic nor a text descriptor");
         }
 
-        return VmdkDescriptor.Parse(text, name);
+        var descriptor = VmdkDescriptor.Parse(text, name);
+        var declared = descriptor.OtherEntries.FirstOrDefault(e => e.Key.Equals("encoding", StringComparison.OrdinalIgnoreCase)).Value;
+        var encoding = DeclaredEncoding(declared);
+        return encoding is null ? descriptor : VmdkDescriptor.Parse(encoding.GetString(bytes, 0, length), name);
+    }
+
+    /// <summary>Returns the encoding a descriptor declares when it is a known one other than UTF-8.</summary>
+    private static Encoding? DeclaredEncoding(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Replace("-", "", StringComparison.Ordinal).Equals("UTF8", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using k8s.Models;
+using SnapshotHa.Kube.Entities;
+using SnapshotHa.Kube.Entities.Attributes;
 
 namespace SnapshotHa.Kube.Client;
 
@@ -11,7 +13,8 @@ namespace SnapshotHa.Kube.Client;
 /// <param name="Group">The API group (empty for the core group).</param>
 /// <param name="Version">The API version within the group, e.g. <c>v1alpha1</c>.</param>
 /// <param name="Plural">The lowercase plural resource name used in URLs.</param>
-public sealed record EntityMetadata(string Kind, string Group, string Version, string Plural)
+/// <param name="Scope">Namespaced (the default) or cluster-scoped, from <see cref="EntityScopeAttribute"/>.</param>
+public sealed record EntityMetadata(string Kind, string Group, string Version, string Plural, EntityScope Scope = EntityScope.Namespaced)
 {
     private static readonly ConcurrentDictionary<Type, EntityMetadata> Cache = new();
 
@@ -44,7 +47,8 @@ public sealed record EntityMetadata(string Kind, string Group, string Version, s
             var plural = string.IsNullOrEmpty(attribute.PluralName)
                 ? attribute.Kind.ToLowerInvariant() + "s"
                 : attribute.PluralName;
-            return new EntityMetadata(attribute.Kind, attribute.Group ?? string.Empty, attribute.ApiVersion, plural);
+            var scope = type.GetCustomAttribute<EntityScopeAttribute>()?.Scope ?? EntityScope.Namespaced;
+            return new EntityMetadata(attribute.Kind, attribute.Group ?? string.Empty, attribute.ApiVersion, plural, scope);
         });
     }
 }

@@ -33,9 +33,10 @@ public sealed class KubernetesEventPublisherFactory(
         EventType type = EventType.Normal,
         CancellationToken cancellationToken = default)
     {
-        var ns = entity.Metadata.NamespaceProperty ?? "default";
+        var ns = entity?.Metadata?.NamespaceProperty ?? "default";
         try
         {
+            ArgumentNullException.ThrowIfNull(entity);
             var name = EventNames.For(entity, reason, message, type);
             for (var attempt = 1; ; attempt++)
             {
@@ -53,7 +54,7 @@ public sealed class KubernetesEventPublisherFactory(
         }
         catch (Exception e)
         {
-            Log.PublishFailed(logger, e, reason, entity.Kind, ns, entity.Metadata.Name);
+            Log.PublishFailed(logger, e, reason, entity?.Kind ?? "?", ns, entity?.Metadata?.Name ?? "?");
         }
     }
 

@@ -120,6 +120,12 @@ public sealed class ControllerRuntime<TEntity>(
             {
                 // Stopping: the key is dropped with the queue; the next leader relists.
             }
+            catch (Exception e)
+            {
+                // The pipeline turns controller errors into outcomes; anything else must not kill the worker.
+                Log.ReconcileFailed(logger, e, Name, key, queue.NumRequeues(key) + 1);
+                queue.AddRateLimited(key);
+            }
             finally
             {
                 queue.Done(key);

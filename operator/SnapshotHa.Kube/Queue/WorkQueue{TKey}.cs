@@ -193,16 +193,15 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    /// <summary>Drops every queued and delayed key; keys being processed stay until <see cref="Done"/>.</summary>
+    /// <summary>
+    /// Drops every queued and delayed key, and the pending re-adds of keys being processed; keys being processed
+    /// stay until <see cref="Done"/> but are not handed out again.
+    /// </summary>
     public void Clear()
     {
         lock (_gate)
         {
-            foreach (var key in _queue)
-            {
-                _dirty.Remove(key);
-            }
-
+            _dirty.Clear();
             _queue.Clear();
             _waiting.Clear();
             _waitingByDue.Clear();
@@ -261,14 +260,17 @@ public sealed class WorkQueue<TKey> : IDisposable
             return;
         }
 
-        _metrics?.Added();
-        if (!_dirty.Add(key) || _processing.Contains(key))
+        if (!_dirty.Add(key))
         {
-            // Already queued, or queued again by Done once its worker finishes.
+            // Already queued (or marked to run again once its worker finishes).
             return;
         }
 
-        Enqueue(key);
+        _metrics?.Added();
+        if (!_processing.Contains(key))
+        {
+            Enqueue(key);
+        }
     }
 
     private void Enqueue(TKey key)

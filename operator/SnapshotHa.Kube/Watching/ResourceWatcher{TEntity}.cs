@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Entities;
 using SnapshotHa.Kube.Health;
 using SnapshotHa.Kube.Hosting;
 using SnapshotHa.Kube.Metrics;
@@ -108,6 +109,9 @@ public sealed class ResourceWatcher<TEntity>(
         }
     }
 
+    // Cluster-scoped kinds ignore the operator's namespace: they live outside every namespace.
+    private string? ListNamespace => _meta.Scope == EntityScope.Cluster ? null : settings.Namespace;
+
     private TimeSpan NextDelay(int failures) => Backoff.ExponentialWithJitter(
         failures, settings.WatchRetryBaseDelay, settings.WatchRetryMaxDelay, 0.2, Random());
 
@@ -118,13 +122,19 @@ public sealed class ResourceWatcher<TEntity>(
         string? resourceVersion = null;
         do
         {
-            var page = settings.Namespace is null
-                ? await kubernetes.CustomObjects.ListCustomObjectForAllNamespacesAsync<EntityList<TEntity>>(
+            var page = ListNamespace switch
+            {
+                null when _meta.Scope == EntityScope.Cluster =>
+                    await kubernetes.CustomObjects.ListClusterCustomObjectAsync<EntityList<TEntity>>(
+                        _meta.Group, _meta.Version, _meta.Plural, continueParameter: continueToken, limit: ListPageSize,
+                        cancellationToken: cancellationToken),
+                null => await kubernetes.CustomObjects.ListCustomObjectForAllNamespacesAsync<EntityList<TEntity>>(
                     _meta.Group, _meta.Version, _meta.Plural, continueParameter: continueToken, limit: ListPageSize,
-                    cancellationToken: cancellationToken)
-                : await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<EntityList<TEntity>>(
-                    _meta.Group, _meta.Version, settings.Namespace, _meta.Plural, continueParameter: continueToken,
-                    limit: ListPageSize, cancellationToken: cancellationToken);
+                    cancellationToken: cancellationToken),
+                var ns => await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<EntityList<TEntity>>(
+                    _meta.Group, _meta.Version, ns, _meta.Plural, continueParameter: continueToken,
+                    limit: ListPageSize, cancellationToken: cancellationToken),
+            };
             items.AddRange(page.Items);
             resourceVersion ??= page.Metadata?.ResourceVersion;
             continueToken = page.Metadata?.ContinueProperty;
@@ -156,15 +166,21 @@ public sealed class ResourceWatcher<TEntity>(
         string resourceVersion, Action<EntityEvent<TEntity>> onEvent, CancellationToken cancellationToken)
     {
         var timeoutSeconds = (int)(settings.WatchTimeout.TotalSeconds * (1 + Random()));
-        var stream = settings.Namespace is null
-            ? kubernetes.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
+        var stream = ListNamespace switch
+        {
+            null when _meta.Scope == EntityScope.Cluster => kubernetes.CustomObjects.WatchListClusterCustomObjectAsync(
                 _meta.Group, _meta.Version, _meta.Plural, allowWatchBookmarks: true,
                 resourceVersion: NullIfEmpty(resourceVersion), timeoutSeconds: timeoutSeconds, onError: OnWatchError,
-                cancellationToken: cancellationToken)
-            : kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                _meta.Group, _meta.Version, settings.Namespace, _meta.Plural, allowWatchBookmarks: true,
+                cancellationToken: cancellationToken),
+            null => kubernetes.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
+                _meta.Group, _meta.Version, _meta.Plural, allowWatchBookmarks: true,
                 resourceVersion: NullIfEmpty(resourceVersion), timeoutSeconds: timeoutSeconds, onError: OnWatchError,
-                cancellationToken: cancellationToken);
+                cancellationToken: cancellationToken),
+            var ns => kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                _meta.Group, _meta.Version, ns, _meta.Plural, allowWatchBookmarks: true,
+                resourceVersion: NullIfEmpty(resourceVersion), timeoutSeconds: timeoutSeconds, onError: OnWatchError,
+                cancellationToken: cancellationToken),
+        };
 
         var events = 0;
         await foreach (var (type, item) in stream.WithCancellation(cancellationToken))

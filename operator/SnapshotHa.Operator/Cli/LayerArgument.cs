@@ -1,5 +1,5 @@
 using SnapshotHa.Disks;
-using SnapshotHa.Disks.Vmdk;
+using SnapshotHa.Repository.Layers;
 
 namespace SnapshotHa.Operator.Cli;
 
@@ -41,7 +41,7 @@ public sealed record LayerArgument(string Key, string Layer)
 
         try
         {
-            return await VmdkLayer.OpenFileAsync(Layer, cancellationToken);
+            return await LocalLayerResolver.OpenLayerAsync(Layer, cancellationToken);
         }
         catch (InvalidDataException e)
         {

@@ -5,7 +5,7 @@ using SnapshotHa.Kube.Rbac;
 
 namespace SnapshotHa.Operator.Cli;
 
-/// <summary><c>snapshotha manifests</c>: writes the CRDs and RBAC generated from the resource types.</summary>
+/// <summary><c>snapshotha manifests</c>: writes the CRDs and RBAC generated from the resource types, and the Helm chart's copies.</summary>
 public static class ManifestsCommand
 {
     /// <summary>Creates the command.</summary>
@@ -13,10 +13,10 @@ public static class ManifestsCommand
     {
         var output = new Option<DirectoryInfo>("--output")
         {
-            Description = "Repository root to write crds/ and config/ under (default: the current directory).",
+            Description = "Repository root to write crds/, config/ and charts/ under (default: the current directory).",
             DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
         };
-        var command = new Command("manifests", "Write the CRDs (crds/) and the operator's RBAC (config/rbac/) generated from the resource types.");
+        var command = new Command("manifests", "Write the CRDs (crds/), the operator's RBAC (config/rbac/) and the Helm chart's copies of both (charts/snapshot-ha/), generated from the resource types.");
         command.Options.Add(output);
         command.SetAction(parseResult =>
         {

@@ -32,8 +32,8 @@ public static class SandboxResources
             Type = "Opaque",
             Data = new Dictionary<string, byte[]>
             {
-                [EndpointConditions.UsernameKey] = Encoding.UTF8.GetBytes(ready.Username),
-                [EndpointConditions.PasswordKey] = Encoding.UTF8.GetBytes(ready.Password),
+                [SecretKeys.Username] = Encoding.UTF8.GetBytes(ready.Username),
+                [SecretKeys.Password] = Encoding.UTF8.GetBytes(ready.Password),
             },
         };
     }

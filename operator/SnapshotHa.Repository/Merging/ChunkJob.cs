@@ -11,7 +11,8 @@ internal sealed class ChunkJob(long index, int length)
 
     public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(length);
 
-    public TaskCompletionSource<ChunkOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Gets or sets the outcome, set by the worker before the batch completes.</summary>
+    public ChunkOutcome Outcome { get; set; }
 
     public Span<byte> Content => Buffer.AsSpan(0, Length);
 

@@ -29,7 +29,6 @@ internal sealed class ChunkReader(ObjectStore store, IndexGeometry geometry, Con
             }
 
             previousEnd = range.End;
-            BytesApplied += range.Length;
             for (var position = range.Offset; position < range.End;)
             {
                 var chunk = position / geometry.ChunkSize;
@@ -75,6 +74,7 @@ internal sealed class ChunkReader(ObjectStore store, IndexGeometry geometry, Con
             var chunkStart = chunk * geometry.ChunkSize;
             foreach (var segment in _segments)
             {
+                BytesApplied += segment.Length;
                 var local = (int)(segment.Offset - chunkStart);
                 if (segment.Kind == ExtentKind.Data)
                 {

@@ -16,8 +16,11 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
 {
     private const int ProgressEveryChunks = 256;
 
-    /// <summary>Gets or sets the number of hashing/compressing workers (default: processor count).</summary>
-    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// Gets or sets the number of hashing/compressing/storing workers (default: twice the processor count, as
+    /// workers also wait on file creation).
+    /// </summary>
+    public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
 
     /// <summary>Merges <paramref name="layer"/> onto <paramref name="parent"/> (null: onto an all-zero disk).</summary>
     /// <exception cref="InvalidDataException">The layer's capacity differs from the parent's, or its ranges are malformed.</exception>
@@ -39,29 +42,36 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
 
         var geometry = new IndexGeometry(layer.Capacity, format.ChunkSize, format.IndexFanOut);
         var parentRoot = parent is null ? ContentHash.Zero : ContentHash.Parse(parent.Root);
-        var work = Channel.CreateBounded<ChunkJob>(new BoundedChannelOptions(Parallelism * 2) { SingleWriter = true });
-        var ordered = Channel.CreateBounded<ChunkJob>(new BoundedChannelOptions(Parallelism * 4) { SingleWriter = true, SingleReader = true });
+        var work = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 2) { SingleWriter = true });
+        var ordered = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 4) { SingleWriter = true, SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = new ChunkReader(store, geometry, parentRoot, layer, key);
         var producer = Task.Run(() => ProduceAsync(reader, work.Writer, ordered.Writer, stop.Token), stop.Token);
-        var workers = Enumerable.Range(0, Parallelism).Select(_ => Task.Run(() => WorkAsync(work.Reader, stop.Token), stop.Token)).ToArray();
+        // Workers block on file writes: dedicated threads, so they never starve the thread pool the reader and the
+        // index writer continue on.
+        var workers = Enumerable.Range(0, Parallelism)
+            .Select(_ => Task.Factory.StartNew(() => Work(work.Reader, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
         var writer = new ChunkIndexWriter(store, geometry, parentRoot);
         long touched = 0, stored = 0, bytesStored = 0;
         try
         {
-            await foreach (var job in ordered.Reader.ReadAllAsync(stop.Token))
+            await foreach (var batch in ordered.Reader.ReadAllAsync(stop.Token))
             {
-                var outcome = await job.Outcome.Task;
-                job.Release();
-                writer.Set(job.Index, outcome.Reference);
-                touched++;
-                if (outcome.BytesWritten > 0)
+                await batch.Done.Task;
+                batch.Release();
+                foreach (var job in batch.Jobs)
                 {
-                    stored++;
-                    bytesStored += outcome.BytesWritten;
+                    writer.Set(job.Index, job.Outcome.Reference);
+                    touched++;
+                    if (job.Outcome.BytesWritten > 0)
+                    {
+                        stored++;
+                        bytesStored += job.Outcome.BytesWritten;
+                    }
                 }
 
-                if (touched % ProgressEveryChunks == 0)
+                if (touched / ProgressEveryChunks != (touched - batch.Jobs.Count) / ProgressEveryChunks)
                 {
                     progress?.Report(new MergeProgress(key, reader.BytesApplied, Done: false));
                 }
@@ -80,14 +90,26 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
         return new DiskMergeResult(new DiskImage(key, layer.Capacity, root.ToString()), reader.BytesApplied, touched, stored, bytesStored, writer.PagesWritten);
     }
 
-    private static async Task ProduceAsync(ChunkReader reader, ChannelWriter<ChunkJob> work, ChannelWriter<ChunkJob> ordered, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(ChunkReader reader, ChannelWriter<ChunkBatch> work, ChannelWriter<ChunkBatch> ordered, CancellationToken cancellationToken)
     {
         try
         {
+            var batch = new ChunkBatch();
             await foreach (var job in reader.ReadChangedChunksAsync(cancellationToken))
             {
-                await ordered.WriteAsync(job, cancellationToken);
-                await work.WriteAsync(job, cancellationToken);
+                batch.Jobs.Add(job);
+                if (batch.Jobs.Count == ChunkBatch.MaxChunks)
+                {
+                    await ordered.WriteAsync(batch, cancellationToken);
+                    await work.WriteAsync(batch, cancellationToken);
+                    batch = new ChunkBatch();
+                }
+            }
+
+            if (batch.Jobs.Count > 0)
+            {
+                await ordered.WriteAsync(batch, cancellationToken);
+                await work.WriteAsync(batch, cancellationToken);
             }
 
             work.Complete();
@@ -101,26 +123,48 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
         }
     }
 
-    private async Task WorkAsync(ChannelReader<ChunkJob> work, CancellationToken cancellationToken)
+    private void Work(ChannelReader<ChunkBatch> work, CancellationToken cancellationToken)
     {
-        await foreach (var job in work.ReadAllAsync(cancellationToken))
+        while (work.TryRead(out var batch) || WaitToRead(work, cancellationToken))
         {
+            if (batch is null)
+            {
+                continue;
+            }
+
             try
             {
-                var content = job.Content;
-                if (content.IndexOfAnyExcept((byte)0) < 0)
+                foreach (var job in batch.Jobs)
                 {
-                    job.Outcome.SetResult(new ChunkOutcome(ContentHash.Zero, 0));
-                    continue;
+                    var content = job.Content;
+                    if (content.IndexOfAnyExcept((byte)0) < 0)
+                    {
+                        job.Outcome = new ChunkOutcome(ContentHash.Zero, 0);
+                        continue;
+                    }
+
+                    var hash = ContentHash.Compute(content);
+                    job.Outcome = new ChunkOutcome(hash, store.Put(hash, content));
                 }
 
-                var hash = ContentHash.Compute(content);
-                job.Outcome.SetResult(new ChunkOutcome(hash, store.Put(hash, content)));
+                batch.Done.SetResult();
             }
             catch (Exception e)
             {
-                job.Outcome.SetException(e);
+                batch.Done.SetException(e);
             }
+        }
+    }
+
+    private static bool WaitToRead(ChannelReader<ChunkBatch> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return work.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

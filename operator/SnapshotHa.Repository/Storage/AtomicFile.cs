@@ -38,10 +38,11 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> to a temporary file and renames it into place without fsync: callers make a
-    /// batch of such files durable at once with <see cref="NativeMethods.SyncFileSystem"/> before committing.
+    /// Writes <paramref name="content"/> to a temporary file and renames it into place, fsyncing the file first only
+    /// when <paramref name="flushToDisk"/> is set: otherwise callers make a batch of such files durable at once with
+    /// <see cref="NativeMethods.SyncFileSystem"/> before committing.
     /// </summary>
-    internal static void WriteRenamed(string path, ReadOnlySpan<byte> content)
+    internal static void WriteRenamed(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var temp = TempPathFor(path);
         try
@@ -49,6 +50,10 @@ public static class AtomicFile
             using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 RandomAccess.Write(handle, content, 0);
+                if (flushToDisk)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
             }
 
             File.Move(temp, path, overwrite: true);

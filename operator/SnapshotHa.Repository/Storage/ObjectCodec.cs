@@ -14,6 +14,7 @@ internal sealed class ObjectCodec(int compressionLevel) : IDisposable
     public const int HeaderSize = 8;
     private const byte Raw = 0;
     private const byte Zstd = 1;
+    private const int ProbeLength = 4096;
 
     private readonly ConcurrentBag<Compressor> _compressors = [];
     private readonly ConcurrentBag<Decompressor> _decompressors = [];
@@ -31,7 +32,11 @@ internal sealed class ObjectCodec(int compressionLevel) : IDisposable
             var compressor = _compressors.TryTake(out var c) ? c : new Compressor(compressionLevel);
             try
             {
-                var written = compressor.Wrap(content, destination[HeaderSize..]);
+                // Probe the first 4 KiB: data that does not shrink there (encrypted, compressed, random) is stored raw
+                // without paying for compressing the whole object.
+                var worthIt = content.Length <= ProbeLength * 2 ||
+                              compressor.Wrap(content[..ProbeLength], destination[HeaderSize..]) < ProbeLength * 31 / 32;
+                var written = worthIt ? compressor.Wrap(content, destination[HeaderSize..]) : int.MaxValue;
                 if (written < content.Length)
                 {
                     destination[0] = Zstd;

@@ -13,6 +13,7 @@ public sealed class ObjectStore : IDisposable
     public const string DirectoryName = "objects";
 
     private readonly ObjectCodec _codec;
+    private readonly bool _fsyncEachObject;
 
     /// <summary>Opens (and creates if missing) the object store under repository <paramref name="repositoryRoot"/>.</summary>
     public ObjectStore(string repositoryRoot, ObjectStoreOptions options)
@@ -20,6 +21,7 @@ public sealed class ObjectStore : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Root = Path.Combine(repositoryRoot, DirectoryName);
         _codec = new ObjectCodec(options.CompressionLevel);
+        _fsyncEachObject = options.FsyncEachObject;
         for (var i = 0; i < 256; i++)
         {
             Directory.CreateDirectory(Path.Combine(Root, i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
@@ -56,7 +58,7 @@ public sealed class ObjectStore : IDisposable
         try
         {
             var length = _codec.Encode(content, buffer);
-            AtomicFile.WriteRenamed(path, buffer.AsSpan(0, length));
+            AtomicFile.WriteRenamed(path, buffer.AsSpan(0, length), _fsyncEachObject);
             return length;
         }
         finally
@@ -117,8 +119,23 @@ public sealed class ObjectStore : IDisposable
         return File.ReadAllBytes(PathOf(hash));
     }
 
-    /// <summary>Makes every object written so far durable (one syncfs of the store's file system).</summary>
-    public void Flush() => NativeMethods.SyncFileSystem(Root);
+    /// <summary>
+    /// Makes every object written so far durable: one syncfs of the store's file system, or (with per-object fsync)
+    /// an fsync of each fan-out directory holding the renamed entries.
+    /// </summary>
+    public void Flush()
+    {
+        if (!_fsyncEachObject)
+        {
+            NativeMethods.SyncFileSystem(Root);
+            return;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(Root))
+        {
+            NativeMethods.FsyncDirectory(directory);
+        }
+    }
 
     /// <summary>Enumerates stored object files (and stale temporary files) with their last-write time.</summary>
     public IEnumerable<StoredObject> Enumerate()

@@ -1,5 +1,5 @@
 using System.Net;
-using k8s;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,6 +15,7 @@ using SnapshotHa.Sandbox.ApiServer.Resources;
 using SnapshotHa.Sandbox.ApiServer.Storage;
 using SnapshotHa.Sandbox.ApiServer.Validation;
 using SnapshotHa.Sandbox.ApiServer.Watch;
+using k8s;
 
 namespace SnapshotHa.Sandbox.ApiServer;
 
@@ -46,16 +47,19 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server with the built-in kinds and <see cref="KubeApiServerOptions.CustomResourceDefinitions"/>.
-    /// Throws <see cref="ArgumentException"/> for an unusable CRD and <see cref="IOException"/> when the port is taken.
+    /// Throws <see cref="ArgumentException"/> for an unusable CRD (names, schema or CEL rules) or a non-positive
+    /// bookmark interval or negative history limit, and <see cref="IOException"/> when the port is taken.
     /// </summary>
     public static async Task<KubeApiServer> StartAsync(KubeApiServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.BookmarkInterval, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.HistoryLimit, nameof(options));
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<KubeApiServer>();
         var catalog = new ResourceCatalog(options.CustomResourceDefinitions);
         var store = new ObjectStore(options.HistoryLimit);
-        var registry = new ResourceRegistry(store, new SchemaAdmission(), options.TimeProvider, new Random());
+        var registry = new ResourceRegistry(store, new SchemaAdmission(options.CustomResourceDefinitions), options.TimeProvider, new Random());
         var watches = new ActiveWatches();
         var faults = new FaultInjector();
         var router = new ApiRouter(
@@ -73,18 +77,24 @@ public sealed class KubeApiServer : IAsyncDisposable
         app.Run(router.HandleAsync);
 
         var server = new KubeApiServer(app, store, watches, faults);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            server._stopping.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         server._garbageCollection = new GarbageCollector(registry, logger).RunAsync(server._stopping.Token);
         foreach (var ns in new[] { "default", "kube-system", "kube-public" })
         {
-            registry.Create(catalog.Find(string.Empty, "v1", "namespaces")!, null, new()
-            {
-                ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = ns },
-                ["status"] = new System.Text.Json.Nodes.JsonObject { ["phase"] = "Active" },
-            });
+            registry.Create(catalog.Find(string.Empty, "v1", "namespaces")!, null, new() { ["metadata"] = new JsonObject { ["name"] = ns } });
         }
 
         Log.Started(logger, server.BaseAddress);

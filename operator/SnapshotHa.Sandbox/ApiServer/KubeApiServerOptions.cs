@@ -1,5 +1,5 @@
-using k8s.Models;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
 namespace SnapshotHa.Sandbox.ApiServer;
 

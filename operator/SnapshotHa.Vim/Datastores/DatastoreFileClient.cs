@@ -15,7 +15,7 @@ namespace SnapshotHa.Vim.Datastores;
 /// (<see cref="OpenReadAsync"/>), and streaming uploads. A refused session (401/403) is renewed and the transfer
 /// resumed.
 /// </summary>
-public sealed class DatastoreFileClient
+public sealed class DatastoreFileClient : IDatastoreFileClient
 {
     private const int BufferSize = 256 * 1024;
     private readonly HttpClient _http;
@@ -104,6 +104,7 @@ public sealed class DatastoreFileClient
     /// <param name="content">The bytes; a seekable stream is re-sent from the start if the session had to be renewed.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <exception cref="VimHttpException">The server refused the upload.</exception>
+    /// <exception cref="TimeoutException">No byte was taken and no answer came for the call timeout.</exception>
     public async Task UploadAsync(DatastorePath path, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -111,9 +112,11 @@ public sealed class DatastoreFileClient
         for (var attempt = 0; ; attempt++)
         {
             var generation = _invoker.SessionGeneration;
+            using var stall = new CancellationTokenSource(_options.Timeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
             using var request = new HttpRequestMessage(HttpMethod.Put, GetUrl(path))
             {
-                Content = new StreamContent(new NonClosingStream(content), BufferSize),
+                Content = new StreamContent(new NonClosingStream(content, () => stall.CancelAfter(_options.Timeout)), BufferSize),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             if (content.CanSeek)
@@ -122,17 +125,29 @@ public sealed class DatastoreFileClient
             }
 
             _cookie.Apply(request);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (IsSessionRefused(response.StatusCode) && content.CanSeek && attempt == 0)
+            HttpResponseMessage response;
+            try
             {
-                await _invoker.Session.ReloginAsync(generation, cancellationToken);
-                content.Position = start;
-                continue;
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            }
+            catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"PUT {path} made no progress for {_options.Timeout}.");
             }
 
-            if (!response.IsSuccessStatusCode)
+            using (response)
             {
-                throw new VimHttpException(response.StatusCode, $"PUT {path}");
+                if (IsSessionRefused(response.StatusCode) && content.CanSeek && attempt == 0)
+                {
+                    await _invoker.Session.ReloginAsync(generation, cancellationToken);
+                    content.Position = start;
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new VimHttpException(response.StatusCode, $"PUT {path}");
+                }
             }
 
             Log.Uploaded(_logger, path.ToString(), content.CanSeek ? content.Length - start : -1);

@@ -1,7 +1,10 @@
 namespace SnapshotHa.Vim.Datastores;
 
-/// <summary>Passes reads through to a caller's stream without closing it when the HTTP content is disposed.</summary>
-internal sealed class NonClosingStream(Stream inner) : Stream
+/// <summary>
+/// Passes reads through to a caller's stream without closing it when the HTTP content is disposed, and reports
+/// every read (upload stall detection).
+/// </summary>
+internal sealed class NonClosingStream(Stream inner, Action onRead) : Stream
 {
     public override bool CanRead => true;
 
@@ -17,13 +20,23 @@ internal sealed class NonClosingStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        onRead();
+        return inner.Read(buffer, offset, count);
+    }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(buffer, cancellationToken);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        onRead();
+        return inner.ReadAsync(buffer, cancellationToken);
+    }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.ReadAsync(buffer, offset, count, cancellationToken);
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        onRead();
+        return inner.ReadAsync(buffer, offset, count, cancellationToken);
+    }
 
     public override void Flush()
     {

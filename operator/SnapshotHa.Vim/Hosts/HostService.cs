@@ -4,7 +4,7 @@ using SnapshotHa.Vim.Properties;
 namespace SnapshotHa.Vim.Hosts;
 
 /// <summary>ESXi hosts: list them, read their health, and watch it change (the operator's heartbeat source).</summary>
-public sealed class HostService
+public sealed class HostService : IHostService
 {
     private readonly PropertyCollector _properties;
 

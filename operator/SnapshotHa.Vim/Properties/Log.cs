@@ -8,4 +8,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1301, Level = LogLevel.Debug,
         Message = "Destroyed property collector {Collector} failed: {Reason}")]
     public static partial void WatchCleanupFailed(ILogger logger, string collector, string reason);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Debug,
+        Message = "Cancelled property retrieval {Token} failed: {Reason}")]
+    public static partial void RetrievalCancelFailed(ILogger logger, string token, string reason);
 }

@@ -45,11 +45,38 @@ public sealed class PropertyCollector
         {
             var next = VimXml.Element(
                 "ContinueRetrievePropertiesEx", VimXml.Moref("_this", collector), VimXml.Element("token", token));
-            page = await _invoker.InvokeAsync(next, RetrieveResult.Parse, idempotent: false, cancellationToken);
+            try
+            {
+                page = await _invoker.InvokeAsync(next, RetrieveResult.Parse, idempotent: false, cancellationToken);
+            }
+            catch
+            {
+                await CancelRetrievalAsync(collector, token);
+                throw;
+            }
+
             objects.AddRange(page.Objects);
         }
 
         return objects;
+    }
+
+    /// <summary>Releases the server's remaining pages of an abandoned retrieval (best effort).</summary>
+    private async Task CancelRetrievalAsync(ManagedObjectReference collector, string token)
+    {
+        try
+        {
+            // The retrieval is being abandoned, possibly because the caller cancelled: clean up with a fresh token.
+            using var cleanup = new CancellationTokenSource(_options.Timeout);
+            await _invoker.InvokeVoidAsync(
+                VimXml.Element("CancelRetrievePropertiesEx", VimXml.Moref("_this", collector), VimXml.Element("token", token)),
+                idempotent: true,
+                cleanup.Token);
+        }
+        catch (Exception e)
+        {
+            Log.RetrievalCancelFailed(_logger, token, e.Message);
+        }
     }
 
     /// <summary>Retrieves some properties of one object.</summary>

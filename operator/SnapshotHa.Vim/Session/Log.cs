@@ -18,7 +18,7 @@ internal static partial class Log
     public static partial void LoggedOut(ILogger logger, string endpoint, string user);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
-        Message = "Kept vSphere session to {Endpoint} alive failed: {Reason}")]
+        Message = "Failed to keep the vSphere session to {Endpoint} alive: {Reason}")]
     public static partial void KeepAliveFailed(ILogger logger, string endpoint, string reason);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning,

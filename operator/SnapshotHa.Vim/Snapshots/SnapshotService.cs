@@ -9,7 +9,7 @@ namespace SnapshotHa.Vim.Snapshots;
 /// VM snapshots: create, remove (with or without consolidation), revert, consolidate leftover redo logs, and read
 /// the snapshot tree. Every method waits for its task and throws its fault typed.
 /// </summary>
-public sealed class SnapshotService
+public sealed class SnapshotService : ISnapshotService
 {
     private readonly PropertyCollector _properties;
     private readonly TaskService _tasks;

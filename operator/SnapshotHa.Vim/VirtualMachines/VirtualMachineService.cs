@@ -11,7 +11,7 @@ namespace SnapshotHa.Vim.VirtualMachines;
 /// VM facts and life cycle: read facts (power, host, heartbeat, disks and their chains, files), watch liveness,
 /// power on/off, register/unregister, reconfigure, find VMs.
 /// </summary>
-public sealed class VirtualMachineService
+public sealed class VirtualMachineService : IVirtualMachineService
 {
     private const int MaxInventoryDepth = 32;
     private readonly VimInvoker _invoker;

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using k8s;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Tests.Support;
 
 namespace SnapshotHa.Api.Tests.Validation;
@@ -25,6 +28,24 @@ public sealed class InvalidResourceTests
 
     [Fact]
     public void There_are_at_least_thirty_invalid_resources() => InvalidFiles().Count.Should().BeGreaterThanOrEqualTo(30);
+
+    [Fact]
+    public void Every_cel_rule_of_every_crd_is_broken_by_some_invalid_resource()
+    {
+        var reported = new List<string>();
+        foreach (var file in Directory.GetFiles(InvalidDirectory, "*.yaml"))
+        {
+            var documents = YamlDocuments.Load(file);
+            var (oldObj, obj) = documents.Count == 2 ? (documents[0], documents[1]) : (null, documents.Single());
+            reported.AddRange(Admission.Admit(obj, oldObj).Select(e => e.Message));
+        }
+
+        var crds = CrdLoader.LoadDirectory(Path.Combine(RepositoryRoot.Path, "crds"));
+        var messages = crds.SelectMany(c => RuleMessages(JsonNode.Parse(KubernetesJson.Serialize(c.Spec.Versions.Single().Schema.OpenAPIV3Schema))!)).ToList();
+
+        messages.Should().HaveCountGreaterThan(20);
+        messages.Should().OnlyContain(m => reported.Any(r => r.EndsWith(m, StringComparison.Ordinal)), "every CEL rule has an invalid resource that breaks it");
+    }
 
     [Theory]
     [MemberData(nameof(InvalidFiles))]
@@ -53,6 +74,14 @@ public sealed class InvalidResourceTests
             error.Message.Should().MatchRegex("^Unsupported value: .+: supported values: \".+\"");
         }
     }
+
+    private static IEnumerable<string> RuleMessages(JsonNode node) => node switch
+    {
+        JsonObject obj => (obj["x-kubernetes-validations"] as JsonArray ?? []).Select(r => r!["message"]!.GetValue<string>())
+            .Concat(obj.Where(p => p.Key != "x-kubernetes-validations" && p.Value is not null).SelectMany(p => RuleMessages(p.Value!))),
+        JsonArray array => array.OfType<JsonNode>().SelectMany(RuleMessages),
+        _ => [],
+    };
 
     private static Regex HeaderRegex(string name) => new($"^# {name}: (\\S+)\\s*$", RegexOptions.Multiline);
 }

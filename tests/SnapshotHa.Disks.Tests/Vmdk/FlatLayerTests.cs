@@ -84,6 +84,23 @@ public sealed class FlatLayerTests
         (await Qemu.ConvertToRawAsync(dir.Path, "w.vmdk")).ShouldEqualBytes(data, "qemu reads the same");
     }
 
+    [Theory]
+    [InlineData("windows-1252")]
+    [InlineData("GBK")]
+    public async Task Descriptor_in_a_declared_legacy_encoding_names_its_extent_correctly(string encodingName)
+    {
+        using var dir = new TempDirectory();
+        var extentName = encodingName == "GBK" ? "磁盘-flat.vmdk" : "dísk-flat.vmdk";
+        await File.WriteAllBytesAsync(dir.File(extentName), new byte[1024]);
+        var encoding = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(encodingName)!;
+        await File.WriteAllBytesAsync(dir.File("e.vmdk"), encoding.GetBytes($"encoding=\"{encodingName}\"\ncreateType=\"monolithicFlat\"\nRW 2 FLAT \"{extentName}\" 0\n"));
+
+        await using var layer = await VmdkLayer.OpenFileAsync(dir.File("e.vmdk"), CancellationToken.None);
+
+        ((VmdkLayer)layer).Descriptor!.Extents[0].FileName.Should().Be(extentName);
+        layer.Capacity.Should().Be(1024);
+    }
+
     [Fact]
     public async Task Reads_outside_the_disk_are_argument_errors()
     {

@@ -38,6 +38,10 @@ public sealed class DiskFuzzTarget(DiskFormat format) : IFuzzTarget
         {
             // Malformed input reported as such: the expected outcome.
         }
+        catch (FileNotFoundException)
+        {
+            // An embedded descriptor named an extent file the harness does not have: the documented outcome.
+        }
     }
 
     /// <inheritdoc />
@@ -52,20 +56,32 @@ public sealed class DiskFuzzTarget(DiskFormat format) : IFuzzTarget
     private static async ValueTask RunAsync(byte[] bytes)
     {
         var resolver = new MemoryExtentResolver(new Dictionary<string, byte[]> { ["fuzz.vmdk"] = bytes });
-        await using var layer = await VmdkLayer.OpenAsync(resolver, "fuzz.vmdk", CancellationToken.None);
+        await using (var layer = await VmdkLayer.OpenAsync(resolver, "fuzz.vmdk", CancellationToken.None))
+        {
+            await ExerciseAsync(layer);
+        }
+
+        await using var chain = await VmdkChain.OpenAsync(resolver, "fuzz.vmdk", CancellationToken.None);
+        await ExerciseAsync(chain);
+    }
+
+    /// <summary>Reads the start, enumerates allocated ranges (checking their order) and reads some of them.</summary>
+    private static async ValueTask ExerciseAsync(IDiskLayer layer)
+    {
         var buffer = new byte[MaxReadBytes];
         await layer.ReadAsync(0, buffer.AsMemory(0, (int)Math.Min(buffer.Length, layer.Capacity)), CancellationToken.None);
         var ranges = 0;
         var reads = 0;
-        var previousEnd = 0L;
+        AllocatedRange? previous = null;
         await foreach (var range in layer.EnumerateAllocatedAsync(CancellationToken.None))
         {
-            if (range.Offset < previousEnd || range.Length <= 0 || range.End > layer.Capacity)
+            if (range.Offset < (previous?.End ?? 0) || range.Length <= 0 || range.End > layer.Capacity
+                || (previous is { } last && last.End == range.Offset && last.Kind == range.Kind))
             {
-                throw new InvalidOperationException($"Allocated range {range} is out of order or outside the {layer.Capacity}-byte disk");
+                throw new InvalidOperationException($"Allocated range {range} after {previous} is out of order, not coalesced or outside the {layer.Capacity}-byte disk");
             }
 
-            previousEnd = range.End;
+            previous = range;
             if (reads++ < MaxReads)
             {
                 await layer.ReadAsync(range.Offset, buffer.AsMemory(0, (int)Math.Min(range.Length, buffer.Length)), CancellationToken.None);

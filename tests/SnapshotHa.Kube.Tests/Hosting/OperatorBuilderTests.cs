@@ -1,4 +1,9 @@
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Events;
+using SnapshotHa.Kube.Status;
 using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Finalizer;
 using SnapshotHa.Kube.Hosting;
@@ -21,6 +26,24 @@ public sealed class OperatorBuilderTests
         services.Should().Contain(d => d.ServiceType == typeof(IEntityController<V1TestEntity>) && d.ImplementationType == typeof(RecordingController));
         services.Should().Contain(d => d.ServiceType == typeof(IEntityFinalizer<V1TestEntity>) && Equals(d.ServiceKey, RecordingFinalizer.Identifier));
         services.Should().Contain(d => d.ServiceType == typeof(IControllerRuntime));
+    }
+
+    [Fact]
+    public async Task Resolves_the_services_a_controller_injects()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9" }));
+        services.AddKubernetesOperator().AddController<RecordingController, V1TestEntity>();
+        await using var provider = services.BuildServiceProvider();
+
+        var publish = provider.GetRequiredService<EventPublisher>();
+        provider.GetRequiredService<EntityStatusWriter>().Should().NotBeNull();
+        provider.GetRequiredService<IKubernetesClient>().Should().BeOfType<KubernetesClient>();
+        provider.GetServices<IHostedService>().Should().ContainSingle(s => s is OperatorBackgroundService);
+
+        await FluentActions.Awaiting(() => publish(V1TestEntity.Create("ns", "a"), "Reason", "unreachable server"))
+            .Should().NotThrowAsync("publishing never throws into a reconciliation");
+        await FluentActions.Awaiting(() => publish(null!, "Reason", "no entity")).Should().NotThrowAsync();
     }
 
     [Fact]

@@ -145,6 +145,38 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task Clear_drops_the_pending_re_add_of_a_processed_key()
+    {
+        using var queue = NewQueue();
+        queue.Add("ns/a");
+        var key = await queue.GetAsync(CancellationToken.None);
+        queue.Add("ns/a");
+
+        queue.Clear();
+        queue.Done(key!);
+
+        queue.Count.Should().Be(0);
+        queue.PendingCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void Adds_count_only_keys_that_were_not_queued()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new SnapshotHa.Kube.Metrics.ControllerMetrics(registry).ForQueue("q");
+        using var queue = new WorkQueue<string>(_time, metrics: metrics);
+
+        queue.Add("ns/a");
+        queue.Add("ns/a");
+        queue.Add("ns/b");
+
+        Prometheus.Metrics.WithCustomRegistry(registry).CreateCounter("snapshotha_workqueue_adds_total", string.Empty, "name")
+            .WithLabels("q").Value.Should().Be(2);
+        Prometheus.Metrics.WithCustomRegistry(registry).CreateGauge("snapshotha_workqueue_depth", string.Empty, "name")
+            .WithLabels("q").Value.Should().Be(2);
+    }
+
+    [Fact]
     public async Task ShutDownWithDrain_waits_for_in_flight_keys_and_ignores_new_adds()
     {
         using var queue = NewQueue();

@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Sandbox.ApiServer;
 
@@ -22,9 +23,9 @@ public sealed class ApiSandbox : IAsyncDisposable
 
     public IKubernetes Kubernetes => _kubernetes;
 
-    public static async Task<ApiSandbox> StartAsync() =>
+    public static async Task<ApiSandbox> StartAsync(params V1CustomResourceDefinition[] extraCrds) =>
         new(await KubeApiServer.StartAsync(
-            new KubeApiServerOptions { CustomResourceDefinitions = [TestCrd.Create()], BookmarkInterval = TimeSpan.FromSeconds(1) },
+            new KubeApiServerOptions { CustomResourceDefinitions = [TestCrd.Create(), .. extraCrds], BookmarkInterval = TimeSpan.FromSeconds(1) },
             CancellationToken.None));
 
     public Task<V1TestEntity> CreateAsync(string name, string value = "v0", string ns = "default") =>

@@ -5,21 +5,25 @@ namespace SnapshotHa.Kube.Tests.TestKit;
 /// <summary>The CustomResourceDefinition of <see cref="V1TestEntity"/> for the sandbox API server.</summary>
 public static class TestCrd
 {
-    public static V1CustomResourceDefinition Create() => new()
+    public static V1CustomResourceDefinition Create() => Create("Namespaced", "TestEntity", V1TestEntity.Plural);
+
+    public static V1CustomResourceDefinition CreateClusterScoped() => Create("Cluster", "TestClusterEntity", V1TestClusterEntity.Plural);
+
+    private static V1CustomResourceDefinition Create(string scope, string kind, string plural) => new()
     {
         ApiVersion = "apiextensions.k8s.io/v1",
         Kind = "CustomResourceDefinition",
-        Metadata = new V1ObjectMeta { Name = $"{V1TestEntity.Plural}.{V1TestEntity.Group}" },
+        Metadata = new V1ObjectMeta { Name = $"{plural}.{V1TestEntity.Group}" },
         Spec = new V1CustomResourceDefinitionSpec
         {
             Group = V1TestEntity.Group,
-            Scope = "Namespaced",
+            Scope = scope,
             Names = new V1CustomResourceDefinitionNames
             {
-                Kind = "TestEntity",
-                ListKind = "TestEntityList",
-                Plural = V1TestEntity.Plural,
-                Singular = "testentity",
+                Kind = kind,
+                ListKind = kind + "List",
+                Plural = plural,
+                Singular = kind.ToLowerInvariant(),
             },
             Versions =
             [

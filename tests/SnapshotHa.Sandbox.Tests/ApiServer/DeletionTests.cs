@@ -87,6 +87,23 @@ public sealed class DeletionTests
         modified.Widget.Metadata.OwnerReferences.Should().BeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task Deletecollection_deletes_the_selected_objects()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        foreach (var (name, tier) in new[] { ("a", "web"), ("b", "web"), ("c", "db") })
+        {
+            var widget = Widget.Named(name);
+            widget.Metadata.Labels = new Dictionary<string, string> { ["tier"] = tier };
+            await scope.Widgets.CreateAsync(widget);
+        }
+
+        await scope.Client.CustomObjects.DeleteCollectionNamespacedCustomObjectAsync(
+            TestCrds.Group, TestCrds.Version, "default", TestCrds.Plural, labelSelector: "tier=web");
+
+        (await scope.Widgets.ListAsync()).Select(w => w.Metadata.Name).Should().Equal("c");
+    }
+
     private static V1OwnerReference Reference(Widget owner) =>
         new() { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Metadata.Name, Uid = owner.Metadata.Uid, BlockOwnerDeletion = true, Controller = true };
 

@@ -126,6 +126,27 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Label_selected_watch_sees_only_matching_objects()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var response = scope.Client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
+            TestCrds.Group, TestCrds.Version, "default", TestCrds.Plural, labelSelector: "tier=web", watch: true);
+        var seen = System.Threading.Channels.Channel.CreateUnbounded<string>();
+#pragma warning disable CS0618 // The response-task watcher is what controllers on KubernetesClient 21 use.
+        using var watcher = response.Watch<Widget, object>((_, widget) => seen.Writer.TryWrite(widget.Metadata.Name));
+#pragma warning restore CS0618
+        var other = Widget.Named("db");
+        other.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "db" };
+        await scope.Widgets.CreateAsync(other);
+        var web = Widget.Named("web");
+        web.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "web" };
+        await scope.Widgets.CreateAsync(web);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        (await seen.Reader.ReadAsync(timeout.Token)).Should().Be("web");
+    }
+
+    [Fact]
     public async Task Namespaced_watch_sees_only_its_namespace()
     {
         await using var scope = await ServerScope.StartAsync();

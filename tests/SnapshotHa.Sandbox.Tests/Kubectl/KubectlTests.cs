@@ -87,6 +87,20 @@ public sealed class KubectlTests(WidgetKubectlFixture fixture) : IClassFixture<W
         result.Stderr.Should().Contain("The Widget \"invalid\" is invalid: spec.size: Required value");
     }
 
+    [Fact]
+    public async Task An_unknown_field_is_rejected_by_strict_field_validation_and_pruned_without_it()
+    {
+        var manifest = fixture.Manifest("unknown.yaml", Widget("unknown", size: 1) + "\n  shape: round\n");
+
+        var strict = await Kubectl.RunAsync("apply", "-f", manifest);
+        await Kubectl.SucceedAsync("apply", "--validate=false", "-f", manifest);
+        var stored = await Kubectl.SucceedAsync("get", "widget", "unknown", "-o", "jsonpath={.spec}");
+
+        strict.ExitCode.Should().NotBe(0);
+        strict.Stderr.Should().Contain("strict decoding error: unknown field \"spec.shape\"");
+        stored.Should().Contain("\"size\":1").And.NotContain("shape");
+    }
+
     private static string Widget(string name, int size, string? finalizer = null) => $"""
         apiVersion: test.snapshotha.io/v1alpha1
         kind: Widget

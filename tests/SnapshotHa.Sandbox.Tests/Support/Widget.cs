@@ -24,18 +24,3 @@ public sealed class Widget : IKubernetesObject<V1ObjectMeta>
     public static Widget Named(string name, int size = 1, string ns = "default") =>
         new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new WidgetSpec { Size = size } };
 }
-
-public sealed class WidgetSpec
-{
-    [JsonPropertyName("size")]
-    public int Size { get; set; }
-
-    [JsonPropertyName("color")]
-    public string? Color { get; set; }
-}
-
-public sealed class WidgetStatus
-{
-    [JsonPropertyName("phase")]
-    public string? Phase { get; set; }
-}

@@ -75,6 +75,26 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
     }
 
     [Fact]
+    public async Task Small_sequential_reads_share_one_read_ahead_request()
+    {
+        var content = RandomNumberGenerator.GetBytes(DatastoreFileSource.ReadAheadBytes);
+        var path = File("grains.bin");
+        await Sim.Client.Datastores.UploadAsync(path, new MemoryStream(content), CancellationToken.None);
+        await using var source = await Sim.Client.Datastores.OpenReadAsync(path, CancellationToken.None);
+        var getsBefore = (await Sim.Launcher.Control.StatsAsync())["folder"]?["GET"]?.GetValue<int>() ?? 0;
+
+        var grain = new byte[512];
+        for (var offset = 0; offset < 64 * 512; offset += 512)
+        {
+            await source.ReadAsync(offset, grain, CancellationToken.None);
+            grain.Should().Equal(content[offset..(offset + 512)]);
+        }
+
+        var getsAfter = (await Sim.Launcher.Control.StatsAsync())["folder"]!["GET"]!.GetValue<int>();
+        (getsAfter - getsBefore).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Extent_resolver_opens_siblings_and_refuses_escapes()
     {
         var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
@@ -93,7 +113,7 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
     }
 
     [Fact]
-    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_request()
+    public async Task Refused_session_on_folder_logs_in_again_and_repeats_the_read_or_the_upload()
     {
         await using var client = await Sim.Launcher.ConnectAsync();
         var path = File("session.bin");
@@ -106,6 +126,13 @@ public sealed class DatastoreTests(VcsimFixture fixture) : SimulatorTest<VcsimFi
 
         length.Should().Be(1234);
         (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 1);
+
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "terminateSession", method = "CurrentTime", afterCalls = 1 });
+        await client.GetCurrentTimeAsync(CancellationToken.None);
+        await client.Datastores.UploadAsync(path, new MemoryStream(new byte[4321]), CancellationToken.None);
+
+        (await client.Datastores.GetLengthAsync(path, CancellationToken.None)).Should().Be(4321);
+        (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(logins + 2);
     }
 
     [Fact]

@@ -52,6 +52,24 @@ public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture
         }
     }
 
+    [Fact]
+    public async Task Calls_on_a_hanging_host_time_out()
+    {
+        await using var client = await VimClient.ConnectAsync(
+            Sim.Launcher.Options() with { Timeout = TimeSpan.FromSeconds(1), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
+        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "hang");
+        try
+        {
+            var act = () => client.VirtualMachines.PowerOffAsync(Sim.Vm0.Reference, null, CancellationToken.None);
+
+            (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("PowerOffVM_Task");
+        }
+        finally
+        {
+            await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
+        }
+    }
+
     private static async Task NextStateAsync(IAsyncEnumerator<HostFacts> updates, HostConnectionState state)
     {
         while (await updates.MoveNextAsync())

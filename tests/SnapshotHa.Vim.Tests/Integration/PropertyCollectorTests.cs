@@ -18,11 +18,37 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
     }
 
     [Fact]
+    public async Task Failed_paging_releases_the_remaining_pages()
+    {
+        var vms = Sim.Launcher.Ready.Vms.Select(v => v.Reference).ToList();
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "soapFault", method = "ContinueRetrievePropertiesEx", fault = "InvalidArgument", message = "token", count = 1 });
+
+        var act = () => Sim.Client.Properties.RetrieveAsync(
+            [PropertyFilterSpec.ForObjects("VirtualMachine", vms, "name")], maxObjects: 1, CancellationToken.None);
+
+        await act.Should().ThrowAsync<Faults.InvalidArgumentException>();
+        (await Sim.Launcher.Control.CallCountAsync("CancelRetrievePropertiesEx")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Inventory_listing_finds_every_VM()
     {
         var found = await Sim.Client.VirtualMachines.FindByNameAsync(Sim.Vm0.Name, CancellationToken.None);
 
         found.Should().Equal(Sim.Vm0.Reference);
+    }
+
+    [Fact]
+    public async Task Search_by_instance_uuid_finds_the_VM()
+    {
+        var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm1.Reference, CancellationToken.None);
+        facts.InstanceUuid.Should().NotBeNullOrEmpty();
+
+        var found = await Sim.Client.VirtualMachines.FindByUuidAsync(facts.InstanceUuid!, instanceUuid: true, CancellationToken.None);
+        var missing = await Sim.Client.VirtualMachines.FindByUuidAsync("00000000-0000-0000-0000-000000000000", instanceUuid: true, CancellationToken.None);
+
+        found.Should().Be(Sim.Vm1.Reference);
+        missing.Should().BeNull();
     }
 
     [Fact]

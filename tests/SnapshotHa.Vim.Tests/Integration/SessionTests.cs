@@ -15,6 +15,17 @@ public sealed class SessionTests(VcsimFixture fixture) : SimulatorTest<VcsimFixt
     }
 
     [Fact]
+    public async Task Factory_connects_a_client_behind_the_interface()
+    {
+        IVimClientFactory factory = new VimClientFactory(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
+
+        await using var client = await factory.ConnectAsync(Sim.Launcher.Options(), CancellationToken.None);
+
+        (await client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None)).Name.Should().Be(Sim.Vm0.Name);
+        (await client.Hosts.ListAsync(CancellationToken.None)).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task Current_time_answers()
     {
         var time = await Sim.Client.GetCurrentTimeAsync(CancellationToken.None);

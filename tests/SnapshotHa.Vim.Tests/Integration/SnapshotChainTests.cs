@@ -28,6 +28,11 @@ public sealed class SnapshotChainTests(VcsimFixture fixture) : SimulatorTest<Vcs
         chain.Top.DeltaDiskFormat.Should().Be("redoLogFormat");
         chain.Top.Extent!.FileName.Should().EndWith("-delta.vmdk");
         var emptyDeltaLength = await client.Datastores.GetLengthAsync(chain.Top.Extent, CancellationToken.None);
+        var deltaDescriptor = System.Text.Encoding.ASCII.GetString(await DownloadAsync(chain.Top.Descriptor));
+        deltaDescriptor.Should().Contain("createType=\"vmfsSparse\"")
+            .And.Contain($"parentFileNameHint=\"{chain.Base.Descriptor.FileName}\"")
+            .And.Contain($"VMFSSPARSE \"{chain.Top.Extent.FileName}\"");
+        (await DownloadAsync(chain.Top.Extent))[..4].Should().Equal("COWD"u8.ToArray());
 
         var written = RandomNumberGenerator.GetBytes(8192);
         var layer = await Sim.Launcher.Control.WriteAsync(vm.Moref, disk.Key, 1024 * 1024, written);

@@ -1,6 +1,7 @@
 using System.Text;
 using k8s;
 using k8s.Autorest;
+using SnapshotHa.Api.Common;
 using SnapshotHa.Api.Endpoints;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Vim;
@@ -34,8 +35,8 @@ public sealed class EndpointCredentials(IKubernetes kubernetes, ProtectionOption
                 EndpointConditions.ReasonCredentialsMissing, $"Secret {ns}/{secretName} named by spec.credentialsSecretRef does not exist");
         }
 
-        var username = Value(secret, EndpointConditions.UsernameKey, ns, secretName);
-        var password = Value(secret, EndpointConditions.PasswordKey, ns, secretName);
+        var username = Value(secret, SecretKeys.Username, ns, secretName);
+        var password = Value(secret, SecretKeys.Password, ns, secretName);
         var tls = endpoint.Spec.Tls;
         var connection = new VimConnectionOptions
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 
 namespace SnapshotHa.Sandbox.ApiServer.Errors;
@@ -34,9 +35,9 @@ internal static class ApiErrors
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got {contentType})");
 
     /// <summary>422 Invalid with one cause per field error, message as kube-apiserver words it.</summary>
-    public static ApiException Invalid(ResourceType type, string name, IReadOnlyList<FieldViolation> violations)
+    public static ApiException Invalid(ResourceType type, string name, IReadOnlyList<FieldError> violations)
     {
-        var texts = violations.Select(v => $"{v.Field}: {v.Message}").ToArray();
+        var texts = violations.Select(v => v.ToString()).ToArray();
         var summary = texts.Length == 1 ? texts[0] : $"[{string.Join(", ", texts)}]";
         var details = new JsonObject
         {
@@ -44,7 +45,7 @@ internal static class ApiErrors
             ["group"] = type.Group,
             ["kind"] = type.Kind,
             ["causes"] = new JsonArray(violations
-                .Select(v => (JsonNode)new JsonObject { ["reason"] = v.Reason, ["message"] = v.Message, ["field"] = v.Field })
+                .Select(v => (JsonNode)new JsonObject { ["reason"] = v.Type, ["message"] = v.Message, ["field"] = v.Field })
                 .ToArray()),
         };
         return new ApiException(422, "Invalid", $"{type.GroupKind} \"{name}\" is invalid: {summary}", details);

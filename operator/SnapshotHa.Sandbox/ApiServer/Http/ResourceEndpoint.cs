@@ -22,6 +22,7 @@ internal sealed class ResourceEndpoint(ResourceRegistry registry, WatchEndpoint 
 
         var statusOnly = request.Subresource == "status";
         var http = context.Request;
+        var strict = http.Query["fieldValidation"] == "Strict";
         switch (http.Method, request.Name)
         {
             case ("GET", null) when IsTrue(http.Query["watch"]):
@@ -36,16 +37,16 @@ internal sealed class ResourceEndpoint(ResourceRegistry registry, WatchEndpoint 
                 break;
             case ("POST", null) when !statusOnly:
                 var body = await RequestBodies.ReadObjectAsync(http, cancellationToken) ?? throw ApiErrors.BadRequest("the request body is empty");
-                await WriteObjectAsync(context, 201, request, registry.Create(request.Type, request.Namespace, body), cancellationToken);
+                await WriteObjectAsync(context, 201, request, registry.Create(request.Type, request.Namespace, body, strict), cancellationToken);
                 break;
             case ("PUT", { } name):
                 var replacement = await RequestBodies.ReadObjectAsync(http, cancellationToken) ?? throw ApiErrors.BadRequest("the request body is empty");
-                await WriteObjectAsync(context, 200, request, registry.Update(request.Type, request.Namespace, name, replacement, statusOnly), cancellationToken);
+                await WriteObjectAsync(context, 200, request, registry.Update(request.Type, request.Namespace, name, replacement, statusOnly, strict), cancellationToken);
                 break;
             case ("PATCH", { } name):
                 var patch = await RequestBodies.ReadTextAsync(http, cancellationToken);
                 var mediaType = MediaTypeHeaderValue.TryParse(http.ContentType, out var parsed) ? parsed.MediaType.Value : null;
-                var patched = registry.Patch(request.Type, request.Namespace, name, mediaType, patch, statusOnly);
+                var patched = registry.Patch(request.Type, request.Namespace, name, mediaType, patch, statusOnly, strict);
                 await WriteObjectAsync(context, patched.Created ? 201 : 200, request, patched.Object, cancellationToken);
                 break;
             case ("DELETE", { } name) when !statusOnly:

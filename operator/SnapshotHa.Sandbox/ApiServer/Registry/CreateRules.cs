@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Sandbox.ApiServer.Errors;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 
@@ -31,7 +32,7 @@ internal static partial class CreateRules
             var prefix = ObjectFields.MetadataString(body, "generateName");
             if (string.IsNullOrEmpty(prefix))
             {
-                throw ApiErrors.Invalid(type, string.Empty, [new FieldViolation("metadata.name", "FieldValueRequired", "Required value: name or generateName is required")]);
+                throw ApiErrors.Invalid(type, string.Empty, [new FieldError("metadata.name", "FieldValueRequired", "Required value: name or generateName is required")]);
             }
 
             name = prefix + new string(Enumerable.Range(0, 5).Select(_ => NameSuffixAlphabet[random.Next(NameSuffixAlphabet.Length)]).ToArray());
@@ -102,7 +103,7 @@ internal static partial class CreateRules
     {
         if (name.Length > 253 || !Subdomain().IsMatch(name))
         {
-            throw ApiErrors.Invalid(type, name, [new FieldViolation(
+            throw ApiErrors.Invalid(type, name, [new FieldError(
                 "metadata.name",
                 "FieldValueInvalid",
                 $"Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")]);

@@ -16,10 +16,13 @@ internal sealed class ResourceRegistry(ObjectStore store, IObjectAdmission admis
     /// <summary>The store the registry writes to.</summary>
     public ObjectStore Store => store;
 
-    /// <summary>Creates an object in <paramref name="ns"/>; throws 409 AlreadyExists, 400 or 422.</summary>
-    public StoredObject Create(ResourceType type, string? ns, JsonObject body)
+    /// <summary>
+    /// Creates an object in <paramref name="ns"/>; throws 409 AlreadyExists, 400 or 422. With <paramref name="strict"/>
+    /// (kubectl's <c>fieldValidation=Strict</c>) unknown fields are a 400 instead of being pruned silently.
+    /// </summary>
+    public StoredObject Create(ResourceType type, string? ns, JsonObject body, bool strict = false)
     {
-        var prepared = Prepare(type, ns, body);
+        var prepared = Prepare(type, ns, body, strict);
         var name = ObjectFields.MetadataString(prepared, "name")!;
         return store.Change(type, ns, name, current => current is null
             ? StoreDecision.Write(prepared)
@@ -27,7 +30,7 @@ internal sealed class ResourceRegistry(ObjectStore store, IObjectAdmission admis
     }
 
     /// <summary>Replaces an object (or its status when <paramref name="statusOnly"/>); throws 404, 409 on a stale resourceVersion, 400 or 422.</summary>
-    public StoredObject Update(ResourceType type, string? ns, string name, JsonObject body, bool statusOnly) =>
+    public StoredObject Update(ResourceType type, string? ns, string name, JsonObject body, bool statusOnly, bool strict = false) =>
         store.Change(type, ns, name, current =>
         {
             if (current is null)
@@ -35,14 +38,14 @@ internal sealed class ResourceRegistry(ObjectStore store, IObjectAdmission admis
                 throw ApiErrors.NotFound(type, name);
             }
 
-            return Admitted(type, current, UpdateRules.Merge(type, current, body, name, statusOnly), name);
+            return Admitted(type, current, UpdateRules.Merge(type, current, body, name, statusOnly), name, strict);
         }).Object;
 
     /// <summary>
     /// Patches an object (or its status) with a body of <paramref name="mediaType"/>; an apply patch creates a missing object.
     /// Throws 404, 409, 415, 400 or 422.
     /// </summary>
-    public StoreOutcome Patch(ResourceType type, string? ns, string name, string? mediaType, string body, bool statusOnly) =>
+    public StoreOutcome Patch(ResourceType type, string? ns, string name, string? mediaType, string body, bool statusOnly, bool strict = false) =>
         store.Change(type, ns, name, current =>
         {
             if (current is null)
@@ -54,11 +57,11 @@ internal sealed class ResourceRegistry(ObjectStore store, IObjectAdmission admis
 
                 var applied = PatchApplier.Parse(mediaType, body) as JsonObject ?? throw ApiErrors.BadRequest("an apply patch must be an object");
                 ObjectFields.Metadata(applied)["name"] = name;
-                return StoreDecision.Write(Prepare(type, ns, applied));
+                return StoreDecision.Write(Prepare(type, ns, applied, strict));
             }
 
             var patched = PatchApplier.Apply(mediaType, current.DeepClone().AsObject(), body);
-            return Admitted(type, current, UpdateRules.Merge(type, current, patched, name, statusOnly), name);
+            return Admitted(type, current, UpdateRules.Merge(type, current, patched, name, statusOnly), name, strict);
         });
 
     /// <summary>
@@ -102,19 +105,31 @@ internal sealed class ResourceRegistry(ObjectStore store, IObjectAdmission admis
     /// <summary>Whether the deletion of the owner with <paramref name="uid"/> asked to orphan its dependents (asked once).</summary>
     public bool TakeOrphanRequest(string uid) => _orphanRequests.TryRemove(uid, out _);
 
-    private JsonObject Prepare(ResourceType type, string? ns, JsonObject body)
+    private JsonObject Prepare(ResourceType type, string? ns, JsonObject body, bool strict)
     {
         var prepared = CreateRules.Prepare(type, ns, body, timeProvider.GetUtcNow(), random);
-        var violations = admission.Admit(type, prepared, null);
-        return violations.Count > 0
-            ? throw ApiErrors.Invalid(type, ObjectFields.MetadataString(prepared, "name")!, violations)
-            : prepared;
+        Check(type, ObjectFields.MetadataString(prepared, "name")!, admission.Admit(type, prepared, null), strict);
+        return prepared;
     }
 
-    private StoreDecision Admitted(ResourceType type, JsonObject current, JsonObject updated, string name)
+    private StoreDecision Admitted(ResourceType type, JsonObject current, JsonObject updated, string name, bool strict)
     {
-        var violations = admission.Admit(type, updated, current);
-        return violations.Count > 0 ? throw ApiErrors.Invalid(type, name, violations) : UpdateRules.Decide(current, updated);
+        Check(type, name, admission.Admit(type, updated, current), strict);
+        return UpdateRules.Decide(current, updated);
+    }
+
+    private static void Check(ResourceType type, string name, AdmissionResult result, bool strict)
+    {
+        if (strict && result.UnknownFields.Count > 0)
+        {
+            var fields = result.UnknownFields.Select(f => $"unknown field \"{f}\"");
+            throw ApiErrors.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {string.Join(", ", fields)}");
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            throw ApiErrors.Invalid(type, name, result.Errors);
+        }
     }
 
     private static void CheckPreconditions(ResourceType type, string name, JsonObject current, JsonObject? preconditions)

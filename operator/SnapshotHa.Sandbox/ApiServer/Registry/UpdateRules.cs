@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Sandbox.ApiServer.Errors;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 using SnapshotHa.Sandbox.ApiServer.Storage;
@@ -58,7 +59,7 @@ internal static class UpdateRules
 
         if (ObjectFields.IsDeleting(current) && ObjectFields.Finalizers(result).Except(ObjectFields.Finalizers(current)).Any())
         {
-            throw ApiErrors.Invalid(type, name, [new FieldViolation("metadata.finalizers", "FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted")]);
+            throw ApiErrors.Invalid(type, name, [new FieldError("metadata.finalizers", "FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted")]);
         }
 
         if (type.TracksGeneration && !JsonNode.DeepEquals(Content(result), Content(current)))

@@ -25,6 +25,7 @@ internal static class BuiltInResourceTypes
                 new("Reason", "string", ".reason", "Why the event happened."),
                 new("Object", "string", ".involvedObject.name", "The object the event is about."),
                 new("Message", "string", ".message", "A human-readable description."),
+                new("Name", "string", ".metadata.name", "The event's name.", Priority: 1, Format: "name"),
             ],
             [
                 "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",

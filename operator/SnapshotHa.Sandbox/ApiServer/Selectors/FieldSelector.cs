@@ -7,7 +7,7 @@ namespace SnapshotHa.Sandbox.ApiServer.Selectors;
 
 /// <summary>
 /// A parsed field selector (<c>f=v</c>, <c>f==v</c>, <c>f!=v</c>, comma-ANDed) over metadata.name, metadata.namespace and
-/// the resource's selectable fields, as kube-apiserver allows them.
+/// the resource's selectable fields, as kube-apiserver allows them (an Event's <c>source</c> is its source.component).
 /// </summary>
 internal sealed class FieldSelector
 {
@@ -45,7 +45,7 @@ internal sealed class FieldSelector
                 throw ApiErrors.BadRequest($"field label not supported: {field}");
             }
 
-            terms.Add((field, part[(at + op.Length)..].Trim(), negate));
+            terms.Add((type is { Group: "", Kind: "Event" } && field == "source" ? "source.component" : field, part[(at + op.Length)..].Trim(), negate));
         }
 
         return new FieldSelector(terms);

@@ -14,15 +14,19 @@ internal static class TableBuilder
     public static bool IsRequested(string? accept) => accept?.Contains("as=Table", StringComparison.Ordinal) == true;
 
     /// <summary>
-    /// The table of <paramref name="objects"/>: a Name column, then the printer columns; each row carries the object's
+    /// The table of <paramref name="objects"/>: a Name column (unless a printer column has format <c>name</c>, as an
+    /// Event's does), then the printer columns; each row carries the object's
     /// metadata (or the whole object when <paramref name="includeObject"/> is <c>Object</c>).
     /// </summary>
     public static JsonObject Build(ResourceType type, IEnumerable<JsonObject> objects, long resourceVersion, DateTimeOffset now, string? includeObject)
     {
-        var columns = new JsonArray
+        var namedByColumn = type.PrinterColumns.Any(c => c.Format == "name");
+        var columns = new JsonArray();
+        if (!namedByColumn)
         {
-            new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 },
-        };
+            columns.Add(new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 });
+        }
+
         foreach (var column in type.PrinterColumns)
         {
             columns.Add(new JsonObject
@@ -38,7 +42,7 @@ internal static class TableBuilder
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
-            var cells = new JsonArray { obj["metadata"]?["name"]?.DeepClone() };
+            var cells = namedByColumn ? [] : new JsonArray { obj["metadata"]?["name"]?.DeepClone() };
             foreach (var column in type.PrinterColumns)
             {
                 cells.Add(Cell(column.Type, SimpleJsonPath.Evaluate(obj, column.JsonPath), now));

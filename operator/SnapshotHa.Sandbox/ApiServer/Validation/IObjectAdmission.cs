@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
-using SnapshotHa.Sandbox.ApiServer.Errors;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 
 namespace SnapshotHa.Sandbox.ApiServer.Validation;
 
-/// <summary>Schema admission of an object before it is stored: defaulting, pruning of unknown fields, validation.</summary>
+/// <summary>Schema admission of an object before it is stored: pruning of unknown fields, defaulting, validation.</summary>
 internal interface IObjectAdmission
 {
     /// <summary>
-    /// Defaults and prunes <paramref name="obj"/> in place and returns its field violations (empty when valid);
+    /// Prunes and defaults <paramref name="obj"/> in place and returns its field errors and the unknown fields it dropped;
     /// <paramref name="old"/> is the stored object on updates (for transition rules), null on create.
     /// </summary>
-    IReadOnlyList<FieldViolation> Admit(ResourceType type, JsonObject obj, JsonObject? old);
+    AdmissionResult Admit(ResourceType type, JsonObject obj, JsonObject? old);
 }

@@ -1,25 +1,40 @@
 using System.Text.Json.Nodes;
-using SnapshotHa.Sandbox.ApiServer.Errors;
+using k8s.Models;
+using SnapshotHa.Kube.Validation;
 using SnapshotHa.Sandbox.ApiServer.Resources;
 
 namespace SnapshotHa.Sandbox.ApiServer.Validation;
 
 /// <summary>
-/// Admission against the resource's OpenAPI schema (custom resources); built-in kinds, which have no schema here, are
-/// admitted as they are. Metadata is left to the server's own rules.
+/// Admission of custom resources as kube-apiserver does it with a structural schema: prune unknown fields, apply
+/// defaults, then validate (OpenAPI keywords and CEL rules, transition rules on updates) with
+/// <see cref="CustomResourceSchema"/>. Built-in kinds are admitted as they are.
 /// </summary>
 internal sealed class SchemaAdmission : IObjectAdmission
 {
-    /// <inheritdoc />
-    public IReadOnlyList<FieldViolation> Admit(ResourceType type, JsonObject obj, JsonObject? old)
+    private readonly Dictionary<string, CustomResourceSchema> _schemas = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles the schemas of <paramref name="crds"/>; throws <see cref="ArgumentException"/> for a CRD whose schema or rules do not compile.</summary>
+    public SchemaAdmission(IEnumerable<V1CustomResourceDefinition> crds)
     {
-        if (type.Schema is null)
+        foreach (var crd in crds)
         {
-            return [];
+            _schemas[$"{crd.Spec.Group}/{crd.Spec.Names.Plural}"] = CustomResourceSchema.FromCrd(crd);
+        }
+    }
+
+    /// <inheritdoc />
+    public AdmissionResult Admit(ResourceType type, JsonObject obj, JsonObject? old)
+    {
+        if (!_schemas.TryGetValue(type.StorageKey, out var schema))
+        {
+            return AdmissionResult.Clean;
         }
 
-        var schema = type.Schema.DeepClone().AsObject();
-        (schema["properties"] as JsonObject)?.Remove("metadata");
-        return StructuralSchemaCheck.Check(schema, obj, string.Empty);
+        var submitted = obj.DeepClone();
+        schema.PruneUnknownFields(obj);
+        var unknown = UnknownFields.Removed(submitted, obj);
+        schema.ApplyDefaults(obj);
+        return new AdmissionResult(schema.Validate(obj, old), unknown);
     }
 }
