@@ -14,7 +14,7 @@ namespace SnapshotHa.Api.Rbac;
 [EntityRbac(typeof(VSphereEndpoint), typeof(SnapshotPolicy), typeof(ProtectedVM), Verbs = RbacVerb.Read | RbacVerb.Update | RbacVerb.Patch)]
 [EntityRbac(typeof(RecoveryImage), typeof(Failover), Verbs = RbacVerb.Read | RbacVerb.Create | RbacVerb.Update | RbacVerb.Patch | RbacVerb.Delete)]
 [GenericRbac(Groups = [""], Resources = ["secrets"], Verbs = RbacVerb.Read)]
-[GenericRbac(Groups = [""], Resources = ["events"], Verbs = RbacVerb.Create | RbacVerb.Patch)]
+[GenericRbac(Groups = [""], Resources = ["events"], Verbs = RbacVerb.Get | RbacVerb.Create | RbacVerb.Update)]
 [GenericRbac(Groups = [""], Resources = ["pods"], Verbs = RbacVerb.Read)]
 [GenericRbac(Groups = [""], Resources = ["pods/log"], Verbs = RbacVerb.Get)]
 [GenericRbac(Groups = ["batch"], Resources = ["jobs"], Verbs = RbacVerb.Read | RbacVerb.Create | RbacVerb.Delete)]
