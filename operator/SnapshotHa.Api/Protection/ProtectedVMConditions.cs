@@ -45,8 +45,11 @@ public static class ProtectedVMConditions
     /// <summary>The VM's host answers.</summary>
     public const string ReasonHostResponding = "HostResponding";
 
-    /// <summary>The VM's host missed heartbeats.</summary>
+    /// <summary>The VM's host missed as many consecutive heartbeats as the endpoint's missesBeforeFailure.</summary>
     public const string ReasonHostNotResponding = "HostNotResponding";
+
+    /// <summary>The VM's host missed heartbeats, fewer than the endpoint's missesBeforeFailure: still healthy.</summary>
+    public const string ReasonHeartbeatsMissed = "HeartbeatsMissed";
 
     /// <summary>spec.paused is true.</summary>
     public const string ReasonPaused = "Paused";

@@ -43,7 +43,9 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
             if (!_loops.ContainsKey(key))
             {
                 var cancellation = new CancellationTokenSource();
-                _board.TryAdd(key, new HostHeartbeat(host.Host.Value, host.Name, Map(host.ConnectionState), host.InMaintenanceMode, null, 0, null));
+                var initial = new HostHeartbeat(
+                    host.Host.Value, host.Name, Map(host.ConnectionState), host.InMaintenanceMode, null, 0, null, settings.MissesBeforeFailure);
+                _board.TryAdd(key, initial);
                 var task = Task.Run(() => RunAsync(key, client, host, settings, cancellation.Token), CancellationToken.None);
                 _loops[key] = new Loop(client, settings, cancellation, task);
             }
@@ -106,7 +108,8 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
         using var timer = new PeriodicTimer(settings.Interval, timeProvider);
         do
         {
-            var previous = _board.GetValueOrDefault(key) ?? new HostHeartbeat(host.Host.Value, host.Name, HostConnectionState.Connected, false, null, 0, null);
+            var previous = _board.GetValueOrDefault(key)
+                ?? new HostHeartbeat(host.Host.Value, host.Name, HostConnectionState.Connected, false, null, 0, null, settings.MissesBeforeFailure);
             var next = await ProbeAsync(client, host, previous, settings, cancellationToken);
             _board[key] = next;
             if (next.ConsecutiveMisses == settings.MissesBeforeFailure)
@@ -144,9 +147,10 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
             await client.GetCurrentTimeAsync(timeout.Token);
             var state = Map(facts.ConnectionState);
             return state == HostConnectionState.Connected
-                ? new HostHeartbeat(host.Host.Value, facts.Name, state, facts.InMaintenanceMode, timeProvider.GetUtcNow(), 0, null)
+                ? new HostHeartbeat(host.Host.Value, facts.Name, state, facts.InMaintenanceMode, timeProvider.GetUtcNow(), 0, null, settings.MissesBeforeFailure)
                 : previous with
                 {
+                    MissesBeforeFailure = settings.MissesBeforeFailure,
                     ConnectionState = state,
                     InMaintenanceMode = facts.InMaintenanceMode,
                     ConsecutiveMisses = previous.ConsecutiveMisses + 1,
@@ -156,7 +160,13 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
         catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
             var reason = timeout.IsCancellationRequested ? $"no answer within {settings.Timeout.TotalSeconds:0.###} s" : e.Message;
-            return previous with { ConnectionState = HostConnectionState.NotResponding, ConsecutiveMisses = previous.ConsecutiveMisses + 1, LastError = reason };
+            return previous with
+            {
+                MissesBeforeFailure = settings.MissesBeforeFailure,
+                ConnectionState = HostConnectionState.NotResponding,
+                ConsecutiveMisses = previous.ConsecutiveMisses + 1,
+                LastError = reason,
+            };
         }
     }
 

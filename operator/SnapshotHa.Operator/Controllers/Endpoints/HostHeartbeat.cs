@@ -10,6 +10,7 @@ namespace SnapshotHa.Operator.Controllers.Endpoints;
 /// <param name="LastHeartbeat">When the last probe succeeded; null before the first.</param>
 /// <param name="ConsecutiveMisses">Probes failed in a row.</param>
 /// <param name="LastError">Why the last probe failed; null after a success.</param>
+/// <param name="MissesBeforeFailure">The endpoint's <c>spec.heartbeat.missesBeforeFailure</c> when this was recorded.</param>
 public sealed record HostHeartbeat(
     string Moref,
     string Name,
@@ -17,4 +18,9 @@ public sealed record HostHeartbeat(
     bool InMaintenanceMode,
     DateTimeOffset? LastHeartbeat,
     int ConsecutiveMisses,
-    string? LastError);
+    string? LastError,
+    int MissesBeforeFailure)
+{
+    /// <summary>True once the consecutive misses reached <see cref="MissesBeforeFailure"/>: the host counts as failed.</summary>
+    public bool Failed => ConsecutiveMisses >= MissesBeforeFailure;
+}

@@ -57,7 +57,7 @@ public sealed class VSphereEndpointController(
 
         var about = client.ServiceContent.About;
         var board = heartbeats.Hosts(key);
-        var failedHosts = board.Where(h => h.ConsecutiveMisses >= settings.MissesBeforeFailure).ToList();
+        var failedHosts = board.Where(h => h.Failed).ToList();
         var insecure = entity.Spec.Tls.InsecureSkipVerify == true;
         var updated = await statusWriter.UpdateStatusAsync(entity, e =>
         {

@@ -36,16 +36,7 @@ internal static class ProtectionStatus
         };
         if (heartbeat is not null)
         {
-            var healthy = heartbeat.ConsecutiveMisses == 0;
-            status.Set(
-                ProtectedVMConditions.HeartbeatHealthy,
-                healthy,
-                healthy ? ProtectedVMConditions.ReasonHostResponding : ProtectedVMConditions.ReasonHostNotResponding,
-                healthy
-                    ? $"Host {heartbeat.Name} answers heartbeats"
-                    : $"Host {heartbeat.Name} missed {heartbeat.ConsecutiveMisses} heartbeats: {heartbeat.LastError}",
-                generation,
-                time);
+            HeartbeatCondition.Apply(pvm, heartbeat, time);
         }
 
         UpdateRpo(pvm, context, time);
