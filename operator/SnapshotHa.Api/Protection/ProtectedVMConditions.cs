@@ -51,6 +51,9 @@ public static class ProtectedVMConditions
     /// <summary>The VM's host missed heartbeats, fewer than the endpoint's missesBeforeFailure: still healthy.</summary>
     public const string ReasonHeartbeatsMissed = "HeartbeatsMissed";
 
+    /// <summary>Our snapshot of the cycle in progress was deleted outside SnapshotHA: the cycle restarted.</summary>
+    public const string ReasonSnapshotLost = "SnapshotLost";
+
     /// <summary>spec.paused is true.</summary>
     public const string ReasonPaused = "Paused";
 

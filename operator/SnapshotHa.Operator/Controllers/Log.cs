@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} images of ProtectedVM {Namespace}/{Name}")]
     public static partial void Pruned(ILogger logger, string? @namespace, string name, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} of ProtectedVM {Namespace}/{Name} disappeared before its image was committed: cycle {Cycle} restarted")]
+    public static partial void CycleRestarted(ILogger logger, string? @namespace, string name, string snapshot, string cycle);
 }

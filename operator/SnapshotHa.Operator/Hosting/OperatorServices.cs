@@ -39,6 +39,7 @@ public static class OperatorServices
         services.AddSingleton<ShipAndMergeStep>();
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
+        services.AddSingleton<LostSnapshotRestart>();
         return services
             .AddKubernetesOperator(settings =>
             {

@@ -21,8 +21,8 @@ public sealed class RestartAndFaultTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var (sandbox, data) = await SandboxFixture.StartAsync(vms: 2, TimeSpan.FromSeconds(1), keepLast: 100, cancellation.Token);
         await using var environment = sandbox;
-        var expected = Record(environment);
-        await using var vim = await ConnectAsync(environment, cancellation.Token);
+        var expected = SandboxFixture.RecordSnapshots(environment);
+        await using var vim = await SandboxFixture.ConnectAsync(environment, cancellation.Token);
         var vms = environment.Simulator.Ready.Vms.Select(v => new ManagedObjectReference("VirtualMachine", v.Moref)).ToList();
         var random = new Random(20261126);
         environment.Workload.Start();
@@ -55,7 +55,7 @@ public sealed class RestartAndFaultTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var (sandbox, data) = await SandboxFixture.StartAsync(vms: 1, TimeSpan.FromSeconds(1), keepLast: 100, cancellation.Token);
         await using var environment = sandbox;
-        var expected = Record(environment);
+        var expected = SandboxFixture.RecordSnapshots(environment);
         environment.Workload.Start();
         await environment.StartOperatorAsync(null, cancellation.Token);
         await environment.ProtectAllAsync(cancellation.Token);
@@ -87,22 +87,5 @@ public sealed class RestartAndFaultTests
         reasons.Should().Contain(r => r.StartsWith(ProtectedVMConditions.ReasonCycleFailed, StringComparison.Ordinal));
         await ProtectionChecks.AssertImagesExactAsync(environment, data, expected);
         data.Delete(recursive: true);
-    }
-
-    private static ConcurrentDictionary<string, IReadOnlyDictionary<int, byte[]>> Record(SandboxEnvironment environment)
-    {
-        var expected = new ConcurrentDictionary<string, IReadOnlyDictionary<int, byte[]>>(StringComparer.Ordinal);
-        environment.Workload.SnapshotTaken += (_, e) => expected[e.SnapshotName] = e.Disks!;
-        return expected;
-    }
-
-    private static Task<VimClient> ConnectAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
-    {
-        var ready = environment.Simulator.Ready;
-        return VimClient.ConnectAsync(
-            new VimConnectionOptions { Url = new Uri(ready.SdkUrl), Username = ready.Username, Password = ready.Password, Thumbprint = ready.Thumbprint },
-            null,
-            null,
-            cancellationToken);
     }
 }

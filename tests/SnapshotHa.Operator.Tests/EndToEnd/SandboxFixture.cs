@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using k8s;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Operator.SandboxRuntime;
 using SnapshotHa.Sandbox.Simulator;
+using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;
 
@@ -64,5 +66,24 @@ public static class SandboxFixture
                 throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting until {what}");
             }
         }
+    }
+
+    /// <summary>Opens a vim25 session of its own to the sandbox's simulator.</summary>
+    public static Task<VimClient> ConnectAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
+    {
+        var ready = environment.Simulator.Ready;
+        return VimClient.ConnectAsync(
+            new VimConnectionOptions { Url = new Uri(ready.SdkUrl), Username = ready.Username, Password = ready.Password, Thumbprint = ready.Thumbprint },
+            null,
+            null,
+            cancellationToken);
+    }
+
+    /// <summary>Records the disk content the workload saw at each snapshot, by snapshot name (a retaken snapshot replaces it).</summary>
+    public static ConcurrentDictionary<string, IReadOnlyDictionary<int, byte[]>> RecordSnapshots(SandboxEnvironment environment)
+    {
+        var expected = new ConcurrentDictionary<string, IReadOnlyDictionary<int, byte[]>>(StringComparer.Ordinal);
+        environment.Workload.SnapshotTaken += (_, e) => expected[e.SnapshotName] = e.Disks!;
+        return expected;
     }
 }

@@ -20,6 +20,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="mergeStep">Step 2.</param>
 /// <param name="removeStep">Step 3.</param>
 /// <param name="pruneStep">Step 4.</param>
+/// <param name="lostSnapshotRestart">Restarts a cycle whose snapshot was deleted.</param>
 /// <param name="heartbeats">Host heartbeats for the HeartbeatHealthy condition.</param>
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="options">Requeue and retry delays.</param>
@@ -31,6 +32,7 @@ public sealed class ProtectedVMController(
     ShipAndMergeStep mergeStep,
     RemovePreviousSnapshotsStep removeStep,
     PruneStep pruneStep,
+    LostSnapshotRestart lostSnapshotRestart,
     HeartbeatMonitor heartbeats,
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
@@ -118,6 +120,16 @@ public sealed class ProtectedVMController(
                     CycleStep.RemovingPreviousSnapshot => await RemovePreviousAsync(context, cycle, cancellationToken),
                     _ => await FinishAsync(context, cycle, cancellationToken),
                 };
+            }
+            catch (SnapshotLostException lost)
+            {
+                var message = await lostSnapshotRestart.PrepareAsync(pvm, cycle, lost, cancellationToken);
+                pvm = await WriteAsync(pvm, p =>
+                {
+                    p.Status.Cycle = cycle with { Step = CycleStep.CreatingSnapshot, StartedTime = timeProvider.GetUtcNow().UtcDateTime };
+                    NotReady(p, ProtectedVMConditions.ReasonSnapshotLost, message);
+                }, cancellationToken);
+                return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

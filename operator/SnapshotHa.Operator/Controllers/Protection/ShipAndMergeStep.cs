@@ -15,7 +15,8 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <summary>
 /// Cycle step 2: creates this cycle's RecoveryImage (deterministic name, owned by the ProtectedVM), ships the layer
 /// frozen by this cycle's snapshot and merges it into the previous committed image, then marks the image Committed.
-/// An image already Committed (the operator stopped after the merge) is taken as is.
+/// An image already Committed (the operator stopped after the merge) is taken as is. When the snapshot is gone
+/// before the commit, <see cref="SnapshotLostException"/> tells the controller to restart the cycle.
 /// </summary>
 /// <param name="client">Reads and creates images.</param>
 /// <param name="statusWriter">Writes image status.</param>
@@ -46,16 +47,18 @@ public sealed class ShipAndMergeStep(
         var parent = pvm.Status?.LatestCommittedImage is { } latest
             ? await client.GetAsync<RecoveryImage>(latest.Name, ns, cancellationToken)
             : null;
-        var image = await EnsureImageAsync(context, cycle, snapshot, parent, cancellationToken);
-        if (image.Status?.Phase == RecoveryImagePhase.Committed)
+        var name = cycle.ImageName ?? throw new InvalidOperationException("The cycle has no image name.");
+        var existing = await client.GetAsync<RecoveryImage>(name, ns, cancellationToken);
+        if (existing?.Status?.Phase == RecoveryImagePhase.Committed)
         {
-            return image;
+            return existing;
         }
 
         var tree = await context.Client.Snapshots.GetTreeAsync(context.Facts.Vm, cancellationToken);
         var ours = OurSnapshots.In(tree, pvm);
         var current = ours.FirstOrDefault(s => s.Name == snapshot.Name)
-            ?? throw new InvalidOperationException($"Snapshot {snapshot.Name} no longer exists on VM {context.Facts.Name}; the cycle restarts.");
+            ?? throw new SnapshotLostException(snapshot.Name ?? name, context.Facts.Name);
+        var image = await EnsureImageAsync(context, cycle, existing, snapshot, parent, cancellationToken);
         var previous = parent?.Spec.SourceSnapshot.Name is { } previousName ? ours.FirstOrDefault(s => s.Name == previousName) : null;
         var layers = await SelectLayersAsync(context, current, previous, parent is null, cancellationToken);
 
@@ -125,14 +128,24 @@ public sealed class ShipAndMergeStep(
     }
 
     private async Task<RecoveryImage> EnsureImageAsync(
-        ProtectionContext context, CycleProgress cycle, SnapshotRecord snapshot, RecoveryImage? parent, CancellationToken cancellationToken)
+        ProtectionContext context,
+        CycleProgress cycle,
+        RecoveryImage? existing,
+        SnapshotRecord snapshot,
+        RecoveryImage? parent,
+        CancellationToken cancellationToken)
     {
         var pvm = context.Pvm;
-        var name = cycle.ImageName ?? throw new InvalidOperationException("The cycle has no image name.");
-        var existing = await client.GetAsync<RecoveryImage>(name, pvm.Metadata.NamespaceProperty, cancellationToken);
-        if (existing is not null)
+        var name = cycle.ImageName!;
+        if (existing is not null && (existing.Spec.SourceSnapshot.Moref == snapshot.Moref || snapshot.Moref is null))
         {
             return existing;
+        }
+
+        if (existing is not null)
+        {
+            // Left from an attempt on a snapshot that was deleted and taken again: its point in time is wrong.
+            await client.DeleteAsync(existing, cancellationToken);
         }
 
         var image = new RecoveryImage
