@@ -19,6 +19,18 @@ public static class OperatorCommand
             Description = "Directory holding the repository volumes as <claimName>/<subPath>",
             DefaultValueFactory = _ => new ProtectionOptions().RepositoryRoot,
         };
+        var prunedImagesKept = new Option<int>("--pruned-images-kept")
+        {
+            Description = "Pruned RecoveryImage objects kept per ProtectedVM for audit; older ones are deleted",
+            DefaultValueFactory = _ => new ProtectionOptions().PrunedImagesKept,
+        };
+        prunedImagesKept.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--pruned-images-kept must be 0 or more");
+            }
+        });
         var listen = new Option<string>("--health-listen")
         {
             Description = "URL of the /healthz, /readyz and /metrics endpoints",
@@ -27,7 +39,7 @@ public static class OperatorCommand
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run controllers only while holding the Lease (for 2 replicas)" };
         var watchNamespace = new Option<string?>("--namespace") { Description = "Watch only this namespace (default: all)" };
         var command = new Command("operator", "Run the SnapshotHA operator: VSphereEndpoint, SnapshotPolicy, ProtectedVM and RecoveryImage controllers");
-        foreach (var option in new Option[] { kubeconfig, repositoryRoot, listen, leaderElect, watchNamespace })
+        foreach (var option in new Option[] { kubeconfig, repositoryRoot, prunedImagesKept, listen, leaderElect, watchNamespace })
         {
             command.Options.Add(option);
         }
@@ -49,7 +61,7 @@ public static class OperatorCommand
             }
 
             using var kubernetes = new Kubernetes(configuration);
-            var options = new ProtectionOptions { RepositoryRoot = parse.GetValue(repositoryRoot)! };
+            var options = new ProtectionOptions { RepositoryRoot = parse.GetValue(repositoryRoot)!, PrunedImagesKept = parse.GetValue(prunedImagesKept) };
             await using var app = OperatorHost.Build(
                 kubernetes,
                 options,

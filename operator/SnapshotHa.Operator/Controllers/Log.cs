@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} of ProtectedVM {Namespace}/{Name} disappeared before its image was committed: cycle {Cycle} restarted")]
     public static partial void CycleRestarted(ILogger logger, string? @namespace, string name, string snapshot, string cycle);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} Pruned RecoveryImages of ProtectedVM {Namespace}/{Name}, keeping the newest {Kept}")]
+    public static partial void PrunedImagesDeleted(ILogger logger, string? @namespace, string name, int count, int kept);
 }

@@ -15,6 +15,13 @@ public sealed record ProtectionOptions
     /// <summary>Gets how long to wait before retrying a failed cycle step.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Gets how many Pruned RecoveryImage objects per ProtectedVM are kept for audit (the newest by sequence); older
+    /// Pruned objects are deleted after each prune, because their repository images no longer exist. Superseded
+    /// images are never deleted here: their manifests are still in the repository and restorable.
+    /// </summary>
+    public int PrunedImagesKept { get; init; } = 10;
+
     /// <summary>Gets the per-call timeout of vim25 requests.</summary>
     public TimeSpan VimTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -107,6 +107,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         {
             RepositoryRoot = Options.DataDirectory,
             RetryDelay = TimeSpan.FromMilliseconds(500),
+            PrunedImagesKept = Options.PrunedImagesKept,
             IdleRequeue = TimeSpan.FromSeconds(5),
             VimTimeout = TimeSpan.FromSeconds(20),
         };

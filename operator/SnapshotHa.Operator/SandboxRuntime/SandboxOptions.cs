@@ -30,6 +30,9 @@ public sealed record SandboxOptions
     /// <summary>Gets how many images the policy keeps.</summary>
     public int KeepLast { get; init; } = 5;
 
+    /// <summary>Gets how many Pruned RecoveryImage objects per VM the operator keeps for audit.</summary>
+    public int PrunedImagesKept { get; init; } = 10;
+
     /// <summary>Gets the seed of the workload's randomness.</summary>
     public int Seed { get; init; } = 1;
 

@@ -11,7 +11,7 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 public static class SandboxFixture
 {
     public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
-        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken)
+        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
@@ -28,6 +28,7 @@ public static class SandboxFixture
                 MaxWriteBytes = 16 * 1024,
                 TrackContent = true,
                 KeepLast = keepLast,
+                PrunedImagesKept = prunedImagesKept,
                 Seed = 7,
             },
             null,

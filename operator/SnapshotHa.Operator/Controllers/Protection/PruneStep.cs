@@ -3,6 +3,7 @@ using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Maintenance;
 
@@ -11,12 +12,20 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <summary>
 /// Cycle step 4: applies the policy's retention to this ProtectedVM's series (other series in a shared repository
 /// are left alone), marks dropped images Pruned and older committed ones Superseded, and collects unreferenced chunks.
+/// Pruned RecoveryImage objects beyond the newest <see cref="ProtectionOptions.PrunedImagesKept"/> are deleted, so
+/// they do not accumulate; the kept ones are the audit trail of what retention dropped.
 /// </summary>
 /// <param name="client">Lists images.</param>
 /// <param name="statusWriter">Writes image status.</param>
+/// <param name="options">How many Pruned objects are kept.</param>
 /// <param name="timeProvider">Clock.</param>
 /// <param name="logger">Logs pruning.</param>
-public sealed class PruneStep(IKubernetesClient client, EntityStatusWriter statusWriter, TimeProvider timeProvider, ILogger<PruneStep> logger)
+public sealed class PruneStep(
+    IKubernetesClient client,
+    EntityStatusWriter statusWriter,
+    ProtectionOptions options,
+    TimeProvider timeProvider,
+    ILogger<PruneStep> logger)
 {
     /// <summary>Runs the step.</summary>
     /// <param name="context">The resolved ProtectedVM.</param>
@@ -46,14 +55,30 @@ public sealed class PruneStep(IKubernetesClient client, EntityStatusWriter statu
 
         var images = await client.ListAsync<RecoveryImage>(
             context.Pvm.Metadata.NamespaceProperty, $"{RecoveryImageNames.ProtectedVmLabel}={context.Pvm.Metadata.Name}", cancellationToken);
+        var prunedImages = new List<RecoveryImage>();
         foreach (var image in images.Where(i => i.Metadata.Name != latest))
         {
             var pruned = image.Status?.ManifestId is { } id && expired.Contains(id);
             var phase = pruned ? RecoveryImagePhase.Pruned : image.Status?.Phase == RecoveryImagePhase.Committed ? RecoveryImagePhase.Superseded : image.Status?.Phase;
-            if (phase != image.Status?.Phase)
+            var current = phase != image.Status?.Phase
+                ? await statusWriter.UpdateStatusAsync(image, i => i.Status.Phase = phase, cancellationToken)
+                : image;
+            if (phase == RecoveryImagePhase.Pruned)
             {
-                await statusWriter.UpdateStatusAsync(image, i => i.Status.Phase = phase, cancellationToken);
+                prunedImages.Add(current);
             }
+        }
+
+        var deleted = 0;
+        foreach (var image in prunedImages.OrderByDescending(i => i.Spec.Sequence).Skip(Math.Max(0, options.PrunedImagesKept)))
+        {
+            await client.DeleteAsync(image, cancellationToken);
+            deleted++;
+        }
+
+        if (deleted > 0)
+        {
+            Log.PrunedImagesDeleted(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, deleted, options.PrunedImagesKept);
         }
 
         if (expired.Count > 0)

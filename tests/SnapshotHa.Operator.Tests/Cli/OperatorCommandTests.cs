@@ -1,0 +1,21 @@
+using System.CommandLine;
+using SnapshotHa.Operator.Cli;
+
+namespace SnapshotHa.Operator.Tests.Cli;
+
+public sealed class OperatorCommandTests
+{
+    [Fact]
+    public async Task A_negative_pruned_images_kept_is_refused_with_a_usage_error_naming_the_option()
+    {
+        var error = new StringWriter();
+        var root = new RootCommand();
+        root.Subcommands.Add(OperatorCommand.Create());
+
+        var code = await root.Parse(["operator", "--kubeconfig", "unused", "--pruned-images-kept", "-1"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        code.Should().Be(1, "System.CommandLine answers parse errors with exit code 1");
+        error.ToString().Should().Contain("--pruned-images-kept");
+    }
+}
