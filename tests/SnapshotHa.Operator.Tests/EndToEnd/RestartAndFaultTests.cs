@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Controllers.Protection;
 using SnapshotHa.Operator.SandboxRuntime;
 using SnapshotHa.Vim;
+using Xunit.Abstractions;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;
 
@@ -11,30 +14,41 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 /// it is) and the simulator failing calls during cycles. Protection must resume without orphaned snapshots,
 /// duplicate or failed images, and every committed image must still be exact.
 /// </summary>
-public sealed class RestartAndFaultTests
+public sealed class RestartAndFaultTests(ITestOutputHelper output)
 {
-    private const int RestartTrials = 8;
+    /// <summary>Trials per CI run; tests/trials/restart-trials.sh sets SNAPSHOTHA_RESTART_TRIALS for longer runs.</summary>
+    private const int CiRestartTrials = 20;
+
+    private static readonly CycleStep?[] Steps =
+        [null, CycleStep.CreatingSnapshot, CycleStep.ShippingAndMerging, CycleStep.RemovingPreviousSnapshot, CycleStep.Pruning];
 
     [Fact]
     public async Task Operator_stopped_at_random_steps_resumes_without_orphans_or_duplicates()
     {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var trials = TrialCount();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4) + (trials * TimeSpan.FromSeconds(5)));
         var (sandbox, data) = await SandboxFixture.StartAsync(vms: 2, TimeSpan.FromSeconds(1), keepLast: 100, cancellation.Token);
         await using var environment = sandbox;
         var expected = SandboxFixture.RecordSnapshots(environment);
         await using var vim = await SandboxFixture.ConnectAsync(environment, cancellation.Token);
         var vms = environment.Simulator.Ready.Vms.Select(v => new ManagedObjectReference("VirtualMachine", v.Moref)).ToList();
         var random = new Random(20261126);
+        var stoppedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        var started = TimeProvider.System.GetTimestamp();
         environment.Workload.Start();
         await using (var counter = new SnapshotCounter(vim, vms))
         {
             await environment.StartOperatorAsync(null, cancellation.Token);
             await environment.ProtectAllAsync(cancellation.Token);
             await SandboxFixture.WaitForImagesAsync(environment, 0, TimeSpan.FromSeconds(40));
-            for (var trial = 0; trial < RestartTrials; trial++)
+            for (var trial = 0; trial < trials; trial++)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2500)), cancellation.Token);
+                // A random step to stop in (null: between cycles), then a random moment within it.
+                var target = Steps[random.Next(Steps.Length)];
+                var step = await WaitForStepAsync(environment, target, TimeSpan.FromSeconds(3));
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 60)), cancellation.Token);
                 await environment.StopOperatorAsync();
+                stoppedAt[step] = stoppedAt.GetValueOrDefault(step) + 1;
                 await environment.StartOperatorAsync(null, cancellation.Token);
             }
 
@@ -45,6 +59,20 @@ public sealed class RestartAndFaultTests
         }
 
         await environment.StopOperatorAsync();
+        var orphans = 0;
+        foreach (var pvm in await environment.Client.ListAsync<ProtectedVM>("default"))
+        {
+            var vm = new ManagedObjectReference("VirtualMachine", pvm.Status!.Vm!.Moref!);
+            var ours = OurSnapshots.In(await vim.Snapshots.GetTreeAsync(vm, cancellation.Token), pvm);
+            orphans += ours.Count(s => s.Name != pvm.Status.LastSnapshot?.Name && s.Name != pvm.Status.Cycle?.SnapshotName);
+        }
+
+        var images = await environment.Client.ListAsync<RecoveryImage>("default");
+        output.WriteLine(
+            $"restart trials: {trials}, operator stopped with cycles at {string.Join(", ", stoppedAt.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; "
+            + $"orphaned snapshots: {orphans}; images: {images.Count}, duplicates: {images.Count - images.Select(i => (i.Spec.ProtectedVMRef.Name, i.Spec.Sequence)).Distinct().Count()}, "
+            + $"failed: {images.Count(i => i.Status?.Phase == RecoveryImagePhase.Failed)}; elapsed {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s");
+        orphans.Should().Be(0, "every snapshot of ours is the committed one or the one of the cycle in progress");
         await ProtectionChecks.AssertImagesExactAsync(environment, data, expected);
         data.Delete(recursive: true);
     }
@@ -87,5 +115,25 @@ public sealed class RestartAndFaultTests
         reasons.Should().Contain(r => r.StartsWith(ProtectedVMConditions.ReasonCycleFailed, StringComparison.Ordinal));
         await ProtectionChecks.AssertImagesExactAsync(environment, data, expected);
         data.Delete(recursive: true);
+    }
+
+    private static int TrialCount() =>
+        int.TryParse(Environment.GetEnvironmentVariable("SNAPSHOTHA_RESTART_TRIALS"), out var n) && n > 0 ? n : CiRestartTrials;
+
+    /// <summary>Polls until some ProtectedVM is at <paramref name="target"/> (null: no cycle) or the time is up; returns the step seen.</summary>
+    private static async Task<string> WaitForStepAsync(SandboxEnvironment environment, CycleStep? target, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            var steps = (await environment.Client.ListAsync<ProtectedVM>("default")).Select(p => p.Status?.Cycle?.Step).ToList();
+            if (steps.Contains(target) || TimeProvider.System.GetTimestamp() > deadline)
+            {
+                var seen = steps.Contains(target) ? target : steps.FirstOrDefault(s => s is not null);
+                return seen?.ToString() ?? "BetweenCycles";
+            }
+
+            await Task.Delay(15);
+        }
     }
 }
