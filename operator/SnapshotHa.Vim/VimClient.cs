@@ -53,6 +53,12 @@ public sealed class VimClient : IVimClient
     /// <summary>Gets the server's entry points and product information.</summary>
     public ServiceContent ServiceContent => _session.Content;
 
+    /// <summary>
+    /// Gets how many times the client logged in again because the server dropped its session (NotAuthenticated);
+    /// 0 while the first session lasts.
+    /// </summary>
+    public int SessionRenewals => Math.Max(0, _session.Generation - 1);
+
     /// <summary>Gets the current login session, or null after logout.</summary>
     public UserSession? CurrentSession => _session.Current;
 

@@ -84,10 +84,7 @@ public sealed class RestartAndFaultTests(ITestOutputHelper output)
         var (sandbox, data) = await SandboxFixture.StartAsync(vms: 1, TimeSpan.FromSeconds(1), keepLast: 100, cancellation.Token);
         await using var environment = sandbox;
         var expected = SandboxFixture.RecordSnapshots(environment);
-        environment.Workload.Start();
-        await environment.StartOperatorAsync(null, cancellation.Token);
-        await environment.ProtectAllAsync(cancellation.Token);
-        await SandboxFixture.WaitForImagesAsync(environment, 1, TimeSpan.FromSeconds(40));
+        await SandboxFixture.ProtectUntilImageAsync(environment, 1, cancellation.Token);
         var control = environment.Simulator.Control;
         await control.AddFaultAsync(new { kind = "taskFault", method = "CreateSnapshot_Task", fault = "SnapshotFault", message = "injected snapshot failure", count = 2 }, cancellation.Token);
         var reasons = new ConcurrentBag<string>();

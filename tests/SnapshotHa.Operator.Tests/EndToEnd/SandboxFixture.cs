@@ -87,4 +87,13 @@ public static class SandboxFixture
         environment.Workload.SnapshotTaken += (_, e) => expected[e.SnapshotName] = e.Disks!;
         return expected;
     }
+
+    /// <summary>Starts the workload and the operator, protects every VM and waits until image <paramref name="image"/> is committed.</summary>
+    public static async Task ProtectUntilImageAsync(SandboxEnvironment environment, long image, CancellationToken cancellationToken)
+    {
+        environment.Workload.Start();
+        await environment.StartOperatorAsync(null, cancellationToken);
+        await environment.ProtectAllAsync(cancellationToken);
+        await WaitForImagesAsync(environment, image, TimeSpan.FromSeconds(40));
+    }
 }

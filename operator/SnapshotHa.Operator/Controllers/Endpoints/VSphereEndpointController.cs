@@ -59,6 +59,7 @@ public sealed class VSphereEndpointController(
         var board = heartbeats.Hosts(key);
         var failedHosts = board.Where(h => h.Failed).ToList();
         var insecure = entity.Spec.Tls.InsecureSkipVerify == true;
+        var renewals = client.SessionRenewals;
         var updated = await statusWriter.UpdateStatusAsync(entity, e =>
         {
             var status = e.Status;
@@ -79,9 +80,10 @@ public sealed class VSphereEndpointController(
                 EndpointConditions.Connected,
                 true,
                 insecure ? EndpointConditions.ReasonInsecureConnection : EndpointConditions.ReasonSessionEstablished,
-                insecure
+                (insecure
                     ? $"Connected to {about.FullName} WITHOUT verifying its certificate (tls.insecureSkipVerify)"
-                    : $"Connected to {about.FullName} (API {about.ApiVersion})",
+                    : $"Connected to {about.FullName} (API {about.ApiVersion})")
+                    + (renewals > 0 ? $"; the server dropped the session {renewals} time(s), each time logged in again" : ""),
                 generation,
                 timeProvider);
             status.Set(
