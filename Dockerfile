@@ -2,7 +2,8 @@
 #
 #   docker build -t snapshotha:dev .                                  full build in the .NET SDK image
 #   buildah bud --target prebuilt --build-arg BASE=... -t ... .       image from a host-side `dotnet publish`
-#                                                                     (hack/build-image.sh: offline builds)
+#   hack/build-image.sh [--full]                                      offline builds on a debootstrap base (the
+#                                                                     prebuilt target, or --full with a local SDK)
 #
 # The image runs as the numeric non-root user 10001, needs no writable path but /tmp (mount an emptyDir there when
 # the root filesystem is read-only) and serves /healthz, /readyz and /metrics on port 8080.

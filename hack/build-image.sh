@@ -5,13 +5,19 @@
 # run on mcr.microsoft.com/dotnet/runtime-deps) cannot pull its images. This script takes the Dockerfile's `prebuilt`
 # target instead: the base image is a Debian bookworm minbase made with debootstrap (cached as a local image), and
 # the application is a host-side self-contained `dotnet publish`. Needs root (rootful buildah and podman); slow the
-# first time (debootstrap about 3 minutes, publish 1-4 minutes; measured 8 minutes in all on a loaded 2-core machine,
-# 11 s for buildah and 1 s for podman of that), so it is a script, not a CI check.
+# first time (measured on a loaded 2-core machine: 8 minutes with debootstrap, 4 minutes with the base image cached,
+# of which buildah takes about 10 s and podman 1 s; --full 3 minutes), so it is a script, not a CI check.
 #
-#   hack/build-image.sh [TAG]        default TAG localhost/snapshotha:dev
+# With --full it builds the Dockerfile's default target instead (publish inside the SDK stage), with SDK set to a
+# local image holding the host's .NET SDK and CA bundle (for NuGet behind a TLS-inspecting proxy; the bundle stays
+# in the build stage, not in the result).
+#
+#   hack/build-image.sh [--full] [TAG]        default TAG localhost/snapshotha:dev
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${SNAPSHOTHA_CACHE:-$root/hack/.cache}"
+full=false
+if [ "${1:-}" = "--full" ]; then full=true; shift; fi
 tag="${1:-localhost/snapshotha:dev}"
 base="localhost/snapshotha-base:bookworm-minbase"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -44,14 +50,34 @@ if ! podman image exists "$base"; then
   trap - EXIT
 fi
 
-step "dotnet publish (self-contained, linux-x64)"
-rm -rf "$root/artifacts/publish"
-dotnet publish "$root/operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj" -c Release -r linux-x64 --self-contained \
-  -p:DebugType=none -o "$root/artifacts/publish" -v quiet -nologo
+if [ "$full" = true ]; then
+  sdk="localhost/snapshotha-sdk:host"
+  if ! podman image exists "$sdk"; then
+    step "local SDK image from the host's .NET SDK -> $sdk"
+    context="$(mktemp -d)"
+    trap 'rm -rf "$context"' EXIT
+    cp -a "$(dirname "$(readlink -f "$(command -v dotnet)")")" "$context/dotnet"
+    cp /etc/ssl/certs/ca-certificates.crt "$context/"
+    printf '%s\n' "FROM $base" 'COPY dotnet/ /usr/share/dotnet/' \
+      'COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt' 'RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet' \
+      'ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1' > "$context/Containerfile"
+    buildah bud --quiet --isolation chroot --pull=never -f "$context/Containerfile" -t "$sdk" "$context" >/dev/null
+    rm -rf "$context"
+    trap - EXIT
+  fi
+  step "buildah bud (default target: publish in the SDK stage) -> $tag"
+  buildah bud --quiet --isolation chroot --pull=never --layers=false --build-arg "SDK=$sdk" --build-arg "BASE=$base" \
+    -f "$root/Dockerfile" -t "$tag" "$root" >/dev/null
+else
+  step "dotnet publish (self-contained, linux-x64)"
+  rm -rf "$root/artifacts/publish"
+  dotnet publish "$root/operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj" -c Release -r linux-x64 --self-contained \
+    -p:DebugType=none -o "$root/artifacts/publish" -v quiet -nologo
 
-step "buildah bud --target prebuilt -> $tag"
-buildah bud --quiet --isolation chroot --pull=never --layers=false --target prebuilt --build-arg "BASE=$base" \
-  -f "$root/Dockerfile" -t "$tag" "$root" >/dev/null
+  step "buildah bud --target prebuilt -> $tag"
+  buildah bud --quiet --isolation chroot --pull=never --layers=false --target prebuilt --build-arg "BASE=$base" \
+    -f "$root/Dockerfile" -t "$tag" "$root" >/dev/null
+fi
 
 step "podman run $tag --version (read-only root, non-root, no network)"
 version="$(podman --runtime runc run --rm --network none --read-only --tmpfs /tmp --cap-drop ALL \

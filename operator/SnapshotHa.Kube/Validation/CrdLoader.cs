@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using YamlDotNet.RepresentationModel;
 
 namespace SnapshotHa.Kube.Validation;
 
@@ -27,18 +28,35 @@ public static class CrdLoader
         return [.. files.SelectMany(LoadFile)];
     }
 
-    /// <summary>Reads the CustomResourceDefinitions of one YAML file (other kinds are ignored).</summary>
+    /// <summary>Reads the CustomResourceDefinitions of one YAML file (documents of other kinds are skipped).</summary>
     /// <exception cref="InvalidDataException">The file is not valid Kubernetes YAML; the message names the file.</exception>
     public static IReadOnlyList<V1CustomResourceDefinition> LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return [.. KubernetesYaml.LoadAllFromString(File.ReadAllText(path)).OfType<V1CustomResourceDefinition>()];
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            return [.. stream.Documents.Where(IsCustomResourceDefinition).Select(ToDefinition)];
         }
         catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
         {
             throw new InvalidDataException($"{path} is not valid Kubernetes YAML: {e.Message}", e);
         }
+    }
+
+    private static bool IsCustomResourceDefinition(YamlDocument document) =>
+        document.RootNode is YamlMappingNode map
+        && Scalar(map, "kind") == "CustomResourceDefinition"
+        && Scalar(map, "apiVersion") == "apiextensions.k8s.io/v1";
+
+    private static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? (node as YamlScalarNode)?.Value : null;
+
+    private static V1CustomResourceDefinition ToDefinition(YamlDocument document)
+    {
+        var text = new StringWriter();
+        new YamlStream(document).Save(text, assignAnchors: false);
+        return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(text.ToString());
     }
 }

@@ -3,7 +3,10 @@ using SnapshotHa.Sandbox.ApiServer;
 
 namespace SnapshotHa.Operator.Cli;
 
-/// <summary><c>snapshotha sandbox</c>: the system on one machine; for now only its Kubernetes API server (<c>--api-only</c>).</summary>
+/// <summary>
+/// <c>snapshotha sandbox</c>: the system on one machine — the in-process Kubernetes API server, the ESXi simulator with
+/// a guest-write workload, and the operator protecting every simulated VM; <c>--api-only</c> starts just the API server.
+/// </summary>
 public static class SandboxCommand
 {
     /// <summary>Creates the command.</summary>
@@ -13,19 +16,26 @@ public static class SandboxCommand
         var kubeconfig = new Option<string>("--kubeconfig") { Description = "Where to write a kubeconfig for the server" };
         var crds = new Option<string?>("--crds") { Description = "Directory of CRD YAML files (default: the repository's crds/)" };
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: any free port)" };
+        var duration = new Option<string?>("--for") { Description = "Stop by itself after this long, e.g. 90s or 5m (default: until Ctrl-C)" };
+        var vms = new Option<int>("--vms") { Description = "Number of simulated, protected VMs (default 2)", DefaultValueFactory = _ => 2 };
         var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
         command.Options.Add(apiOnly);
         command.Options.Add(kubeconfig);
         command.Options.Add(crds);
         command.Options.Add(port);
+        command.Options.Add(duration);
+        command.Options.Add(vms);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             if (!parseResult.GetValue(apiOnly))
             {
-                await error.WriteLineAsync("snapshotha sandbox: only --api-only is available so far (the full sandbox with simulators and the operator is not implemented yet)");
-                return 2;
+                return await SandboxRun.RunAsync(
+                    parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
+                    parseResult.GetValue(duration),
+                    parseResult.GetValue(vms),
+                    cancellationToken);
             }
 
             var kubeconfigPath = parseResult.GetValue(kubeconfig);

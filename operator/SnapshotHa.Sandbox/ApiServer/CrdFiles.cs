@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SnapshotHa.Sandbox.ApiServer.Patching;
-using k8s;
 using k8s.Models;
+using SnapshotHa.Kube.Validation;
 
 namespace SnapshotHa.Sandbox.ApiServer;
 
@@ -14,36 +11,10 @@ public static class CrdFiles
     /// skipped), in file name order. Throws <see cref="DirectoryNotFoundException"/> for a missing directory and
     /// <see cref="InvalidDataException"/> naming the file that does not parse.
     /// </summary>
-    public static async Task<IReadOnlyList<V1CustomResourceDefinition>> LoadAsync(string directory, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<V1CustomResourceDefinition>> LoadAsync(string directory, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"CRD directory {directory} does not exist");
-        }
-
-        var files = Directory.EnumerateFiles(directory)
-            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        var crds = new List<V1CustomResourceDefinition>();
-        foreach (var file in files)
-        {
-            try
-            {
-                foreach (var document in YamlJson.ParseAll(await File.ReadAllTextAsync(file, cancellationToken)).OfType<JsonObject>())
-                {
-                    if (document["kind"]?.ToString() == "CustomResourceDefinition" && document["apiVersion"]?.ToString() == "apiextensions.k8s.io/v1")
-                    {
-                        crds.Add(KubernetesJson.Deserialize<V1CustomResourceDefinition>(document.ToJsonString()));
-                    }
-                }
-            }
-            catch (Exception e) when (e is YamlDotNet.Core.YamlException or JsonException)
-            {
-                throw new InvalidDataException($"{file}: not a readable Kubernetes YAML file: {e.Message}", e);
-            }
-        }
-
-        return crds;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(CrdLoader.LoadDirectory(directory));
     }
 
     /// <summary>

@@ -47,12 +47,14 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server with the built-in kinds and <see cref="KubeApiServerOptions.CustomResourceDefinitions"/>.
-    /// Throws <see cref="ArgumentException"/> for an unusable CRD (names, schema or CEL rules) and <see cref="IOException"/>
-    /// when the port is taken.
+    /// Throws <see cref="ArgumentException"/> for an unusable CRD (names, schema or CEL rules) or a non-positive
+    /// bookmark interval or negative history limit, and <see cref="IOException"/> when the port is taken.
     /// </summary>
     public static async Task<KubeApiServer> StartAsync(KubeApiServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.BookmarkInterval, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.HistoryLimit, nameof(options));
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<KubeApiServer>();
         var catalog = new ResourceCatalog(options.CustomResourceDefinitions);

@@ -1,0 +1,77 @@
+using SnapshotHa.Operator.SandboxRuntime;
+using SnapshotHa.Operator.Text;
+using SnapshotHa.Sandbox.Simulator;
+
+namespace SnapshotHa.Operator.Cli;
+
+/// <summary>The full <c>snapshotha sandbox</c>: starts everything, shows progress, stops cleanly on Ctrl-C or after <c>--for</c>.</summary>
+public static class SandboxRun
+{
+    /// <summary>Runs the sandbox.</summary>
+    /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
+    /// <param name="duration">The <c>--for</c> value, or null.</param>
+    /// <param name="vms">The number of VMs.</param>
+    /// <param name="cancellationToken">Ctrl-C.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, CancellationToken cancellationToken)
+    {
+        TimeSpan? runFor = null;
+        try
+        {
+            runFor = duration is null ? null : DurationText.Parse(duration, "--for");
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
+            return 2;
+        }
+
+        if (vms is < 1 or > 16)
+        {
+            await Console.Error.WriteLineAsync("snapshotha sandbox: --vms must be 1..16");
+            return 2;
+        }
+
+        var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory) ?? SimulatorProcess.FindRepositoryRoot(Environment.CurrentDirectory);
+        if (root is null)
+        {
+            await Console.Error.WriteLineAsync("snapshotha sandbox: run it inside the SnapshotHA repository (it builds the simulator from tests/vcsim)");
+            return 2;
+        }
+
+        var data = Directory.CreateTempSubdirectory("snapshotha-sandbox-");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (runFor is { } limit)
+        {
+            stop.CancelAfter(limit);
+        }
+
+        try
+        {
+            Console.WriteLine("snapshotha sandbox: starting the API server and the ESXi simulator (built on first use)…");
+            await using var environment = await SandboxEnvironment.StartAsync(
+                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10) },
+                null,
+                stop.Token);
+            await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);
+            environment.Workload.Start();
+            await environment.StartOperatorAsync(null, stop.Token);
+            await environment.ProtectAllAsync(stop.Token);
+            Console.WriteLine($"snapshotha sandbox: API server at {environment.Server.BaseAddress}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
+            Console.WriteLine($"  try: kubectl --kubeconfig {Path.GetFullPath(kubeconfigPath)} get pvm,ri    (Ctrl-C stops the sandbox)");
+            var live = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
+            await new SandboxProgress(environment.Client, Console.Out, TimeProvider.System).RunAsync(live, stop.Token);
+            Console.WriteLine("snapshotha sandbox: stopping");
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.WriteLine("snapshotha sandbox: stopped");
+            return 0;
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+}
