@@ -22,16 +22,16 @@ public sealed record LayerArgument(string Key, string Layer)
         return new LayerArgument(text[..separator], text[(separator + 1)..]);
     }
 
-    /// <summary>Opens the layer (one VMDK layer, without its parents).</summary>
-    /// <exception cref="NotSupportedException">The layer is a datastore URL (streaming through the vSphere client is not wired yet).</exception>
+    /// <summary>Opens the layer (one VMDK layer, without its parents); a datastore URL is streamed through <paramref name="datastores"/>.</summary>
+    /// <exception cref="FormatException">The layer is a malformed datastore URL.</exception>
     /// <exception cref="FileNotFoundException">The file or one of its extents does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is malformed.</exception>
-    public async Task<IDiskLayer> OpenAsync(CancellationToken cancellationToken)
+    public async Task<IDiskLayer> OpenAsync(DatastoreConnections datastores, CancellationToken cancellationToken)
     {
-        if (Layer.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || Layer.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(datastores);
+        if (DatastoreLayerUrl.IsUrl(Layer))
         {
-            throw new NotSupportedException(
-                $"--disk {Key}: datastore URL layers ('{Layer}') are not supported yet; download the delta or mount the datastore and pass a local path.");
+            return await datastores.OpenLayerAsync(Key, DatastoreLayerUrl.Parse(Layer, $"--disk {Key}"), cancellationToken);
         }
 
         if (!File.Exists(Layer))

@@ -20,7 +20,7 @@ public static class MergeCommand
         var parent = new Option<string?>("--parent") { Description = "Parent image id; omit to seed the series from base disks" };
         var disks = new Option<string[]>("--disk")
         {
-            Description = "KEY=LAYER: a VMDK descriptor or monolithic sparse file to apply to disk KEY (repeatable)",
+            Description = "KEY=LAYER: a VMDK descriptor, monolithic sparse file or datastore URL (https://HOST/folder/DIR/DISK.vmdk?dcPath=DC&dsName=DS) to apply to disk KEY (repeatable)",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
         };
@@ -36,11 +36,14 @@ public static class MergeCommand
             Description = "Fsync each new chunk as written instead of one syncfs before the commit (faster on a file system shared with busy writers)",
         };
 
+        var vsphere = new VsphereCliOptions();
         var command = new Command("merge", "Merge snapshot layers into a new committed image; prints the image id last");
         foreach (var option in new Option[] { repo, series, parent, disks, pointInTime, compression, fsyncEach })
         {
             command.Options.Add(option);
         }
+
+        vsphere.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
         {
@@ -52,13 +55,14 @@ public static class MergeCommand
                 throw new FormatException($"--compression-level {level} is outside 0..22.");
             }
 
+            await using var datastores = new DatastoreConnections(parse, vsphere, error);
             var opened = new List<IDiskLayer>();
             try
             {
                 var inputs = new List<LayerInput>();
                 foreach (var layer in layers)
                 {
-                    var disk = await layer.OpenAsync(cancellationToken);
+                    var disk = await layer.OpenAsync(datastores, cancellationToken);
                     opened.Add(disk);
                     inputs.Add(new LayerInput(layer.Key, disk));
                 }

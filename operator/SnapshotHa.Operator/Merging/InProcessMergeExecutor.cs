@@ -1,5 +1,4 @@
 using SnapshotHa.Disks;
-using SnapshotHa.Disks.Vmdk;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Merging;
 
@@ -23,10 +22,7 @@ public sealed class InProcessMergeExecutor(TimeProvider timeProvider) : IMergeEx
             var inputs = new List<LayerInput>();
             foreach (var source in work.Layers)
             {
-                var resolver = work.Client.Datastores.CreateExtentResolver(source.Descriptor);
-                var layer = source.WholeChain
-                    ? await VmdkChain.OpenAsync(resolver, source.Descriptor.FileName, cancellationToken)
-                    : await VmdkLayer.OpenAsync(resolver, source.Descriptor.FileName, cancellationToken);
+                var layer = await DatastoreLayers.OpenAsync(work.Client.Datastores, source.Descriptor, source.WholeChain, cancellationToken);
                 opened.Add(layer);
                 inputs.Add(new LayerInput(source.DiskKey, layer));
             }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using SnapshotHa.Operator.Cli;
 
@@ -40,7 +39,8 @@ public sealed class RepositoryCommandsTests : IDisposable
     [Theory]
     [InlineData("--disk", "nokey", "KEY=LAYER")]
     [InlineData("--disk", "d=/nonexistent/x.vmdk", "/nonexistent/x.vmdk")]
-    [InlineData("--disk", "d=https://vc/folder/x.vmdk", "not supported yet")]
+    [InlineData("--disk", "d=https://vc/folder/x.vmdk", "dcPath")]
+    [InlineData("--disk", "d=https://u:p@vc/folder/x.vmdk?dcPath=dc&dsName=ds", "must not carry credentials")]
     [InlineData("--point-in-time", "yesterday", "--point-in-time")]
     [InlineData("--parent", "ffffffffffffffffffffffffffffffff", "ffffffffffffffffffffffffffffffff")]
     public async Task Merge_bad_input_exits_2_naming_the_option_or_file(string option, string value, string named)
@@ -92,7 +92,7 @@ public sealed class RepositoryCommandsTests : IDisposable
         error.Should().Contain("nothing-here").And.Contain("not a SnapshotHA repository");
     }
 
-    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
+    private static string LastLine(string text) => CliRunner.LastLine(text);
 
     private string File(string name) => Path.Combine(_dir, name);
 
@@ -111,17 +111,5 @@ public sealed class RepositoryCommandsTests : IDisposable
         process.ExitCode.Should().Be(0, $"{tool} {string.Join(' ', arguments)} failed: {error}");
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CliCommands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 }
