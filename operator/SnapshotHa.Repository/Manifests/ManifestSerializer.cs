@@ -11,6 +11,7 @@ internal static class ManifestSerializer
     {
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = ManifestJsonContext.Default,
     };
 
     /// <summary>Indented, for files people read.</summary>
