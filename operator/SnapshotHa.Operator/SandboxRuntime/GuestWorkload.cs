@@ -136,7 +136,9 @@ public sealed class GuestWorkload : ISnapshotFence, IAsyncDisposable
         await vm.Gate.WaitAsync(cancellationToken);
         try
         {
-            await _simulator.Control.WriteAsync(vm.Vm.Moref, disk.Key, offset, data, cancellationToken);
+            // Not cancelled once sent: a write the simulator applied must also be recorded, or the record (the
+            // tests' oracle) and the disk disagree. Stopping waits for at most this one write.
+            await _simulator.Control.WriteAsync(vm.Vm.Moref, disk.Key, offset, data, CancellationToken.None);
             if (vm.Content.TryGetValue(disk.Key, out var content))
             {
                 data.CopyTo(content, offset);
