@@ -1,5 +1,5 @@
 using SnapshotHa.Disks;
-using SnapshotHa.Repository.Layers;
+using SnapshotHa.Disks.Vmdk;
 
 namespace SnapshotHa.Operator.Cli;
 
@@ -41,7 +41,7 @@ public sealed record LayerArgument(string Key, string Layer)
 
         try
         {
-            return await LocalLayerResolver.OpenLayerAsync(Layer, cancellationToken);
+            return await VmdkLayer.OpenFileAsync(Layer, cancellationToken);
         }
         catch (InvalidDataException e)
         {
