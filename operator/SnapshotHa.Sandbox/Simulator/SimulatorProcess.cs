@@ -12,6 +12,7 @@ namespace SnapshotHa.Sandbox.Simulator;
 public sealed class SimulatorProcess : IAsyncDisposable
 {
     private static readonly SemaphoreSlim BuildGate = new(1, 1);
+    private static readonly Dictionary<string, string> Built = new(StringComparer.Ordinal);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Process _process;
     private readonly string _workDir;
@@ -44,7 +45,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Builds the launcher when needed and starts it with extra flags (e.g. <c>--vms 2 --disk-size 4MiB</c>).</summary>
+    /// <summary>Builds the launcher when needed and starts it with extra flags (e.g. <c>--tls --vms 2 --disk-size 4MiB</c>).</summary>
     /// <param name="repositoryRoot">The repository (holding tests/vcsim and hack/).</param>
     /// <param name="flags">Extra launcher flags.</param>
     /// <param name="cancellationToken">Cancels build and start.</param>
@@ -56,7 +57,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         var binary = await BuildAsync(repositoryRoot, cancellationToken);
         var workDir = Directory.CreateTempSubdirectory("snapshotha-vcsim-").FullName;
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--listen", "127.0.0.1:0", "--tls", "--datastore-dir", workDir }.Concat(flags))
+        foreach (var arg in new[] { "--listen", "127.0.0.1:0", "--datastore-dir", workDir }.Concat(flags))
         {
             start.ArgumentList.Add(arg);
         }
@@ -136,6 +137,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
         await BuildGate.WaitAsync(cancellationToken);
         try
         {
+            // The build script is a no-op when the binary is current, but it still hashes the sources: once per process is enough.
+            if (Built.TryGetValue(root, out var built))
+            {
+                return built;
+            }
+
             var cache = Environment.GetEnvironmentVariable("SNAPSHOTHA_CACHE") is { Length: > 0 } c ? c : Path.Combine(root, "hack", ".cache");
             var build = new ProcessStartInfo("bash", [Path.Combine(root, "hack", "setup.d", "20-vcsim.sh")])
             {
@@ -154,7 +161,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
                 throw new InvalidOperationException($"Building vcsim-launcher failed ({process.ExitCode}): {await output}{await error}");
             }
 
-            return Path.Combine(cache, "vcsim", "vcsim-launcher");
+            return Built[root] = Path.Combine(cache, "vcsim", "vcsim-launcher");
         }
         finally
         {

@@ -21,7 +21,7 @@ public sealed class DatastoreMergeCommandTests : IAsyncLifetime
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
-        _sim = await SimulatorProcess.StartAsync(root, ["--vms", "1", "--disk-size", "4MiB"], CancellationToken.None);
+        _sim = await SimulatorProcess.StartAsync(root, ["--tls", "--vms", "1", "--disk-size", "4MiB"], CancellationToken.None);
         _client = await VimClient.ConnectAsync(
             new VimConnectionOptions
             {

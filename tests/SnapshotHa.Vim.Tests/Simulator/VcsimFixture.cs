@@ -1,3 +1,5 @@
+using SnapshotHa.Sandbox.Simulator;
+
 namespace SnapshotHa.Vim.Tests.Simulator;
 
 /// <summary>One launcher (4 MiB disks, plain HTTP unless a subclass adds flags) and one connected client per test class.</summary>
@@ -19,9 +21,9 @@ public class VcsimFixture : IAsyncLifetime
 
     public VimClient Client { get; private set; } = null!;
 
-    public VcsimVm Vm0 => Launcher.Ready.Vms[0];
+    public SimulatorVm Vm0 => Launcher.Ready.Vms[0];
 
-    public VcsimVm Vm1 => Launcher.Ready.Vms[1];
+    public SimulatorVm Vm1 => Launcher.Ready.Vms[1];
 
     public async Task InitializeAsync()
     {
