@@ -1,10 +1,3 @@
-using System.CommandLine;
 using SnapshotHa.Operator.Cli;
 
-var root = new RootCommand("SnapshotHA: high availability for vSphere VMs by continuous snapshot shipping and merging.");
-foreach (var command in CliCommands.All())
-{
-    root.Subcommands.Add(command);
-}
-
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

@@ -9,13 +9,11 @@ public sealed class OperatorCommandTests
     public async Task A_negative_pruned_images_kept_is_refused_with_a_usage_error_naming_the_option()
     {
         var error = new StringWriter();
-        var root = new RootCommand();
-        root.Subcommands.Add(OperatorCommand.Create());
+        var code = await CliApplication.RunAsync(
+            ["operator", "--kubeconfig", "unused", "--pruned-images-kept", "-1"],
+            new InvocationConfiguration { Output = new StringWriter(), Error = error });
 
-        var code = await root.Parse(["operator", "--kubeconfig", "unused", "--pruned-images-kept", "-1"])
-            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-
-        code.Should().Be(1, "System.CommandLine answers parse errors with exit code 1");
+        code.Should().Be(CliApplication.UsageErrorExitCode, "usage errors exit 2 like every other bad input");
         error.ToString().Should().Contain("--pruned-images-kept");
     }
 }
