@@ -24,6 +24,7 @@ public sealed class LocalJobRunner : IAsyncDisposable
     private readonly ConcurrentQueue<JobRunRecord> _started = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="LocalJobRunner"/> class.</summary>
     /// <param name="kubernetes">The API server's client.</param>
@@ -61,9 +62,16 @@ public sealed class LocalJobRunner : IAsyncDisposable
         _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops watching and kills every running process; a second call does nothing.</summary>
+    /// <returns>A task that completes when every process exited.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         if (_loop is not null)
         {
