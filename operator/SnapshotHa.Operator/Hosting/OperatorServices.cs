@@ -42,6 +42,8 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        services.AddSingleton<SecondaryRepositoryTargets>();
+        services.AddSingleton<ImageReplication>();
         return services
             .AddKubernetesOperator(settings =>
             {
