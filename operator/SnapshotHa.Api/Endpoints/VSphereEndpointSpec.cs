@@ -24,6 +24,12 @@ public sealed record VSphereEndpointSpec
     [Description("How the server certificate is verified: set exactly one of caBundle, thumbprint, or insecureSkipVerify: true.")]
     public EndpointTls Tls { get; set; } = new();
 
+    /// <summary>The datacenter of the protected VMs' datastores.</summary>
+    [Length(MaxLength = 1024)]
+    [Pattern(@"^[^/](.*[^/])?$")]
+    [Description("Inventory path of the datacenter whose datastores hold the protected VMs' disks, used in datastore file URLs (dcPath), for example dc-east or folder/dc-east. Default: the endpoint's only datacenter (ha-datacenter on a standalone ESXi host); required when a vCenter has several.")]
+    public string? Datacenter { get; set; }
+
     /// <summary>Heartbeat settings.</summary>
     [DefaultValue("{}")]
     [Description("How often each ESXi host is checked and how many missed heartbeats mean failure.")]

@@ -9,6 +9,15 @@ public static class RecoveryImageConditions
     /// <summary>The last verification passed.</summary>
     public const string Verified = "Verified";
 
+    /// <summary>The image is in the policy's secondary repository.</summary>
+    public const string Replicated = "Replicated";
+
+    /// <summary>The image was synced to the secondary repository.</summary>
+    public const string ReasonSynced = "Synced";
+
+    /// <summary>Syncing to the secondary repository failed; it is retried.</summary>
+    public const string ReasonSyncFailed = "SyncFailed";
+
     /// <summary>The Job is running.</summary>
     public const string ReasonJobRunning = "JobRunning";
 

@@ -5,7 +5,7 @@ using SnapshotHa.Kube.Entities.Attributes;
 namespace SnapshotHa.Api.Images;
 
 /// <summary>The observed state of a recovery image.</summary>
-[Description("Observed state of the image. Conditions: Committed, Verified.")]
+[Description("Observed state of the image. Conditions: Committed, Verified, Replicated.")]
 public sealed record RecoveryImageStatus : ObservedStatus
 {
     /// <summary>The phase.</summary>
@@ -51,6 +51,10 @@ public sealed record RecoveryImageStatus : ObservedStatus
     /// <summary>The last verification.</summary>
     [Description("The result of the last verification (re-hash of every referenced chunk).")]
     public VerificationRecord? LastVerification { get; set; }
+
+    /// <summary>The copy in the secondary repository.</summary>
+    [Description("The copy in the policy's secondary repository, once synced after the commit.")]
+    public ReplicationStatus? SecondaryRepository { get; set; }
 
     /// <summary>The Job name.</summary>
     [Length(MaxLength = 63)]

@@ -23,4 +23,11 @@ public sealed record MergeSpec
     [Pattern(Patterns.Duration)]
     [Description("How long one merge may run before it is stopped and retried (the Job's activeDeadlineSeconds). Default 2h.")]
     public string? Timeout { get; set; }
+
+    /// <summary>How often a failed merge Job's pod is retried.</summary>
+    [DefaultValue(3)]
+    [RangeMinimum(0)]
+    [RangeMaximum(20)]
+    [Description("How many times a failed merge Job's pod is retried before the Job fails (the Job's backoffLimit; executor Job). Default 3.")]
+    public int? BackoffLimit { get; set; }
 }

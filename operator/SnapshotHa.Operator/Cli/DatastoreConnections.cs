@@ -18,22 +18,23 @@ public sealed class DatastoreConnections(ParseResult parse, VsphereCliOptions vs
 {
     private readonly Dictionary<Uri, VimClient> _clients = [];
 
-    /// <summary>Opens the single layer at <paramref name="layer"/> (no parents), streaming it with ranged reads.</summary>
+    /// <summary>Opens the layer at <paramref name="layer"/>, streaming it with ranged reads.</summary>
     /// <param name="key">The disk key, named in errors.</param>
     /// <param name="layer">The datastore URL.</param>
+    /// <param name="wholeChain">True to open the layer with all its parents; false for the single layer.</param>
     /// <param name="cancellationToken">Cancels connecting and reading.</param>
     /// <returns>The opened layer; the caller disposes it before this object.</returns>
     /// <exception cref="ArgumentException">Credentials are missing or an option is malformed.</exception>
     /// <exception cref="UnauthorizedAccessException">The server refused the credentials.</exception>
     /// <exception cref="IOException">The server's TLS certificate failed the check.</exception>
     /// <exception cref="FileNotFoundException">The descriptor or an extent does not exist on the datastore.</exception>
-    public async Task<IDiskLayer> OpenLayerAsync(string key, DatastoreLayerUrl layer, CancellationToken cancellationToken)
+    public async Task<IDiskLayer> OpenLayerAsync(string key, DatastoreLayerUrl layer, bool wholeChain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
         var client = await ConnectAsync(layer, cancellationToken);
         try
         {
-            return await DatastoreLayers.OpenAsync(client.Datastores, layer.Descriptor, wholeChain: false, cancellationToken);
+            return await DatastoreLayers.OpenAsync(client.Datastores, layer.Descriptor, wholeChain, cancellationToken);
         }
         catch (FileNotFoundException e)
         {

@@ -3,26 +3,32 @@ using SnapshotHa.Disks.Vmdk;
 
 namespace SnapshotHa.Operator.Cli;
 
-/// <summary>A <c>--disk KEY=LAYER</c> argument of <c>snapshotha merge</c>.</summary>
+/// <summary>A <c>--disk KEY=LAYER</c> (or <c>--disk-chain KEY=LAYER</c>) argument of <c>snapshotha merge</c>.</summary>
 /// <param name="Key">The disk key.</param>
-/// <param name="Layer">The layer: a local VMDK descriptor or monolithic sparse file.</param>
-public sealed record LayerArgument(string Key, string Layer)
+/// <param name="Layer">The layer: a local VMDK descriptor or monolithic sparse file, or a datastore URL.</param>
+/// <param name="WholeChain">True to read the layer with all its parents (<c>--disk-chain</c>), false for the one layer.</param>
+public sealed record LayerArgument(string Key, string Layer, bool WholeChain = false)
 {
     /// <summary>Parses <c>KEY=LAYER</c>.</summary>
+    /// <param name="text">The option value.</param>
+    /// <param name="wholeChain">True for <c>--disk-chain</c>.</param>
     /// <exception cref="FormatException">The text has no <c>=</c>, or an empty key or layer.</exception>
-    public static LayerArgument Parse(string text)
+    public static LayerArgument Parse(string text, bool wholeChain = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var separator = text.IndexOf('=', StringComparison.Ordinal);
         if (separator <= 0 || separator == text.Length - 1)
         {
-            throw new FormatException($"--disk '{text}' is not KEY=LAYER (for example scsi0:0=/data/vm-000001.vmdk).");
+            throw new FormatException($"{(wholeChain ? "--disk-chain" : "--disk")} '{text}' is not KEY=LAYER (for example scsi0:0=/data/vm-000001.vmdk).");
         }
 
-        return new LayerArgument(text[..separator], text[(separator + 1)..]);
+        return new LayerArgument(text[..separator], text[(separator + 1)..], wholeChain);
     }
 
-    /// <summary>Opens the layer (one VMDK layer, without its parents); a datastore URL is streamed through <paramref name="datastores"/>.</summary>
+    /// <summary>
+    /// Opens the layer (one VMDK layer, or with all its parents for <see cref="WholeChain"/>); a datastore URL is
+    /// streamed through <paramref name="datastores"/>.
+    /// </summary>
     /// <exception cref="FormatException">The layer is a malformed datastore URL.</exception>
     /// <exception cref="FileNotFoundException">The file or one of its extents does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is malformed.</exception>
@@ -31,7 +37,7 @@ public sealed record LayerArgument(string Key, string Layer)
         ArgumentNullException.ThrowIfNull(datastores);
         if (DatastoreLayerUrl.IsUrl(Layer))
         {
-            return await datastores.OpenLayerAsync(Key, DatastoreLayerUrl.Parse(Layer, $"--disk {Key}"), cancellationToken);
+            return await datastores.OpenLayerAsync(Key, DatastoreLayerUrl.Parse(Layer, $"--disk {Key}"), WholeChain, cancellationToken);
         }
 
         if (!File.Exists(Layer))
@@ -41,7 +47,9 @@ public sealed record LayerArgument(string Key, string Layer)
 
         try
         {
-            return await VmdkLayer.OpenFileAsync(Layer, cancellationToken);
+            return WholeChain
+                ? await VmdkChain.OpenFileAsync(Layer, cancellationToken)
+                : await VmdkLayer.OpenFileAsync(Layer, cancellationToken);
         }
         catch (InvalidDataException e)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SnapshotHa.Disks;
+using SnapshotHa.Operator.Merging;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Merging;
 
@@ -21,8 +22,16 @@ public static class MergeCommand
         var disks = new Option<string[]>("--disk")
         {
             Description = "KEY=LAYER: a VMDK descriptor, monolithic sparse file or datastore URL (https://HOST/folder/DIR/DISK.vmdk?dcPath=DC&dsName=DS) to apply to disk KEY (repeatable)",
-            Required = true,
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var chains = new Option<string[]>("--disk-chain")
+        {
+            Description = "KEY=LAYER like --disk, but the layer is read with all its parents (the disk as seen through the whole chain; seeds)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var resultFile = new Option<string?>("--result-file")
+        {
+            Description = "After the commit, write the outcome (manifest id, sizes, times) as JSON to this file atomically",
         };
         var pointInTime = new Option<string?>("--point-in-time") { Description = "RFC 3339 time the image restores to, e.g. 2026-01-31T12:00:00Z" };
         var compression = new Option<int>("--compression-level")
@@ -38,7 +47,7 @@ public static class MergeCommand
 
         var vsphere = new VsphereCliOptions();
         var command = new Command("merge", "Merge snapshot layers into a new committed image; prints the image id last");
-        foreach (var option in new Option[] { repo, series, parent, disks, pointInTime, compression, fsyncEach })
+        foreach (var option in new Option[] { repo, series, parent, disks, chains, pointInTime, compression, fsyncEach, resultFile })
         {
             command.Options.Add(option);
         }
@@ -47,7 +56,14 @@ public static class MergeCommand
 
         command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
         {
-            var layers = parse.GetValue(disks)!.Select(LayerArgument.Parse).ToList();
+            var layers = (parse.GetValue(disks) ?? []).Select(d => LayerArgument.Parse(d))
+                .Concat((parse.GetValue(chains) ?? []).Select(d => LayerArgument.Parse(d, wholeChain: true)))
+                .ToList();
+            if (layers.Count == 0)
+            {
+                throw new ArgumentException("Name at least one layer with --disk KEY=LAYER or --disk-chain KEY=LAYER.");
+            }
+
             var when = ParsePointInTime(parse.GetValue(pointInTime));
             var level = parse.GetValue(compression);
             if (level is < 0 or > 22)
@@ -57,6 +73,7 @@ public static class MergeCommand
 
             await using var datastores = new DatastoreConnections(parse, vsphere, error);
             var opened = new List<IDiskLayer>();
+            var shipStarted = TimeProvider.System.GetTimestamp();
             try
             {
                 var inputs = new List<LayerInput>();
@@ -67,6 +84,7 @@ public static class MergeCommand
                     inputs.Add(new LayerInput(layer.Key, disk));
                 }
 
+                var shipped = TimeProvider.System.GetElapsedTime(shipStarted);
                 var started = TimeProvider.System.GetTimestamp();
                 using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: true, new RepositoryOptions { CompressionLevel = level, FsyncEachObject = parse.GetValue(fsyncEach) }, cancellationToken);
                 var request = new MergeRequest(parse.GetValue(series)!, parse.GetValue(parent), inputs, when);
@@ -77,7 +95,22 @@ public static class MergeCommand
                         $"{disk.Disk.Key}: {disk.ChunksTouched} chunks changed, {disk.ChunksStored} new ({disk.BytesStored} bytes stored), {disk.PagesStored} index pages");
                 }
 
-                await error.WriteLineAsync($"Merged image {result.Image.Id} in {TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+                var merged = TimeProvider.System.GetElapsedTime(started);
+                await error.WriteLineAsync($"Merged image {result.Image.Id} in {merged.TotalMilliseconds:F0} ms");
+                if (parse.GetValue(resultFile) is { } resultPath)
+                {
+                    await MergeResultFile.WriteAsync(
+                        resultPath,
+                        new MergeJobResult(
+                            result.Image.Id,
+                            result.Image.Disks.Sum(d => d.Capacity),
+                            result.Disks.Sum(d => d.BytesApplied),
+                            result.Disks.Sum(d => d.BytesStored),
+                            Math.Round(shipped.TotalSeconds, 3),
+                            Math.Round(merged.TotalSeconds, 3)),
+                        cancellationToken);
+                }
+
                 await output.WriteLineAsync(result.Image.Id);
                 return 0;
             }

@@ -18,6 +18,11 @@ public static class SandboxCommand
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: any free port)" };
         var duration = new Option<string?>("--for") { Description = "Stop by itself after this long, e.g. 90s or 5m (default: until Ctrl-C)" };
         var vms = new Option<int>("--vms") { Description = "Number of simulated, protected VMs (default 2)", DefaultValueFactory = _ => 2 };
+        var executor = new Option<Api.Policies.MergeExecutor>("--executor")
+        {
+            Description = "Where merges run: Job (a Job per image, run as a local process by the sandbox's Job runner) or InProcess (default Job)",
+            DefaultValueFactory = _ => Api.Policies.MergeExecutor.Job,
+        };
         var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
         command.Options.Add(apiOnly);
         command.Options.Add(kubeconfig);
@@ -25,6 +30,7 @@ public static class SandboxCommand
         command.Options.Add(port);
         command.Options.Add(duration);
         command.Options.Add(vms);
+        command.Options.Add(executor);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -35,6 +41,7 @@ public static class SandboxCommand
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
+                    parseResult.GetValue(executor),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }

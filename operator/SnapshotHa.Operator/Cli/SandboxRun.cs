@@ -11,10 +11,11 @@ public static class SandboxRun
     /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
     /// <param name="duration">The <c>--for</c> value, or null.</param>
     /// <param name="vms">The number of VMs.</param>
+    /// <param name="executor">Where merges run.</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, Api.Policies.MergeExecutor executor, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -51,7 +52,7 @@ public static class SandboxRun
         {
             Console.WriteLine("snapshotha sandbox: starting the API server and the ESXi simulator (built on first use)…");
             await using var environment = await SandboxEnvironment.StartAsync(
-                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10) },
+                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10), Executor = executor },
                 null,
                 stop.Token);
             await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);
@@ -60,6 +61,7 @@ public static class SandboxRun
             await environment.ProtectAllAsync(stop.Token);
             Console.WriteLine($"snapshotha sandbox: API server at {environment.Server.BaseAddress}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
             Console.WriteLine($"  try: kubectl --kubeconfig {Path.GetFullPath(kubeconfigPath)} get pvm,ri    (Ctrl-C stops the sandbox)");
+            Console.WriteLine($"  merges run as {executor}{(environment.JobRunner is null ? "" : $"; Job logs in {Path.Combine(data.FullName, SandboxJobRunner.WorkFolder)}")}");
             var live = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
             await new SandboxProgress(environment.Client, Console.Out, TimeProvider.System).RunAsync(live, stop.Token);
             Console.WriteLine("snapshotha sandbox: stopping");

@@ -15,15 +15,35 @@ public sealed class VsphereCliOptions
     /// <summary>The environment variable holding the vSphere password.</summary>
     public const string PasswordVariable = "SNAPSHOTHA_VSPHERE_PASSWORD";
 
+    /// <summary>The environment variable read when <c>--vsphere-thumbprint</c> is not given.</summary>
+    public const string ThumbprintVariable = "SNAPSHOTHA_VSPHERE_THUMBPRINT";
+
+    /// <summary>The environment variable holding PEM CA certificates, read when <c>--vsphere-ca-file</c> is not given.</summary>
+    public const string CaBundleVariable = "SNAPSHOTHA_VSPHERE_CA_BUNDLE";
+
+    /// <summary>The environment variable that, set to <c>true</c>, acts as <c>--vsphere-insecure</c>.</summary>
+    public const string InsecureVariable = "SNAPSHOTHA_VSPHERE_INSECURE";
+
     private readonly Option<string?> _credentialsDir = new("--credentials-dir")
     {
         Description = "Directory holding files 'username' and 'password' (a mounted Secret); default: "
             + UsernameVariable + " and " + PasswordVariable,
     };
 
-    private readonly Option<string?> _thumbprint = new("--vsphere-thumbprint") { Description = "Pinned SHA-256 fingerprint of the vSphere TLS certificate" };
-    private readonly Option<string?> _caFile = new("--vsphere-ca-file") { Description = "PEM file of the CA the vSphere certificate must chain to" };
-    private readonly Option<bool> _insecure = new("--vsphere-insecure") { Description = "Do not verify the vSphere TLS certificate (dangerous; warned)" };
+    private readonly Option<string?> _thumbprint = new("--vsphere-thumbprint")
+    {
+        Description = "Pinned SHA-256 fingerprint of the vSphere TLS certificate (default: " + ThumbprintVariable + ")",
+    };
+
+    private readonly Option<string?> _caFile = new("--vsphere-ca-file")
+    {
+        Description = "PEM file of the CA the vSphere certificate must chain to (default: the PEM text in " + CaBundleVariable + ")",
+    };
+
+    private readonly Option<bool> _insecure = new("--vsphere-insecure")
+    {
+        Description = "Do not verify the vSphere TLS certificate (dangerous; warned; default: " + InsecureVariable + "=true)",
+    };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -49,9 +69,19 @@ public sealed class VsphereCliOptions
         var thumbprint = parse.GetValue(_thumbprint);
         var caFile = parse.GetValue(_caFile);
         var insecure = parse.GetValue(_insecure);
-        if ((thumbprint is null ? 0 : 1) + (caFile is null ? 0 : 1) + (insecure ? 1 : 0) > 1)
+        string? caBundle = null;
+        if (thumbprint is null && caFile is null && !insecure)
         {
-            throw new ArgumentException("--vsphere-thumbprint, --vsphere-ca-file and --vsphere-insecure exclude each other.");
+            // The merge Job passes the endpoint's TLS settings as environment variables.
+            thumbprint = NonEmpty(Environment.GetEnvironmentVariable(ThumbprintVariable));
+            caBundle = NonEmpty(Environment.GetEnvironmentVariable(CaBundleVariable));
+            insecure = string.Equals(Environment.GetEnvironmentVariable(InsecureVariable), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if ((thumbprint is null ? 0 : 1) + (caFile is null && caBundle is null ? 0 : 1) + (insecure ? 1 : 0) > 1)
+        {
+            throw new ArgumentException(
+                $"--vsphere-thumbprint, --vsphere-ca-file and --vsphere-insecure (or {ThumbprintVariable}, {CaBundleVariable} and {InsecureVariable}) exclude each other.");
         }
 
         if (caFile is not null && !File.Exists(caFile))
@@ -65,7 +95,7 @@ public sealed class VsphereCliOptions
             Username = username,
             Password = password,
             Thumbprint = thumbprint,
-            CaBundlePem = caFile is null ? null : File.ReadAllText(caFile),
+            CaBundlePem = caFile is null ? caBundle : File.ReadAllText(caFile),
             InsecureSkipVerify = insecure,
             DatacenterPath = layer.DatacenterPath,
             MaxRetryAttempts = 2,
@@ -81,6 +111,8 @@ public sealed class VsphereCliOptions
 
         return options;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static (string Username, string Password) ReadCredentials(string? directory, DatastoreLayerUrl layer)
     {

@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} Pruned RecoveryImages of ProtectedVM {Namespace}/{Name}, keeping the newest {Kept}")]
     public static partial void PrunedImagesDeleted(ILogger logger, string? @namespace, string name, int count, int kept);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced RecoveryImage {Namespace}/{Name} to secondary repository {Target}: {Objects} objects ({Bytes} bytes) copied")]
+    public static partial void ImageReplicated(ILogger logger, string? @namespace, string name, string target, long objects, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing RecoveryImage {Namespace}/{Name} to the secondary repository failed: {Error}")]
+    public static partial void ReplicationFailed(ILogger logger, string? @namespace, string name, string error);
 }

@@ -30,7 +30,9 @@ public static class OperatorServices
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton<ISnapshotFence, NoSnapshotFence>();
-        services.TryAddSingleton<IMergeExecutor, InProcessMergeExecutor>();
+        services.TryAddSingleton<InProcessMergeExecutor>();
+        services.TryAddSingleton<JobMergeExecutor>();
+        services.TryAddSingleton<IMergeExecutor, MergeExecutorSelector>();
         services.AddSingleton<EndpointCredentials>();
         services.AddSingleton<EndpointConnections>();
         services.AddSingleton<HeartbeatMonitor>();
@@ -40,6 +42,8 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        services.AddSingleton<SecondaryRepositoryTargets>();
+        services.AddSingleton<ImageReplication>();
         return services
             .AddKubernetesOperator(settings =>
             {

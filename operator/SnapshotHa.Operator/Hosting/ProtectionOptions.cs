@@ -34,6 +34,9 @@ public sealed record ProtectionOptions
     /// <summary>Gets the name of the repository volume claim's mount inside merge Jobs.</summary>
     public string JobRepositoryMountPath { get; init; } = "/repository";
 
+    /// <summary>Gets how long a finished merge Job is kept before Kubernetes deletes it (ttlSecondsAfterFinished).</summary>
+    public TimeSpan JobTtlAfterFinished { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Resolves a repository volume to a local directory below <see cref="RepositoryRoot"/>.</summary>
     /// <param name="claimName">The volume claim name.</param>
     /// <param name="subPath">The optional relative path inside the volume.</param>

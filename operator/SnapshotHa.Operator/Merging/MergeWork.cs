@@ -1,4 +1,6 @@
+using SnapshotHa.Api.Common;
 using SnapshotHa.Api.Images;
+using SnapshotHa.Api.Policies;
 using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Merging;
@@ -20,4 +22,14 @@ public sealed record MergeWork(
     string Series,
     string? ParentManifestId,
     DateTimeOffset PointInTime,
-    IReadOnlyList<LayerSource> Layers);
+    IReadOnlyList<LayerSource> Layers)
+{
+    /// <summary>Gets the policy's merge settings: the executor, and for executor Job resources, timeout and retries.</summary>
+    public MergeSpec? Merge { get; init; }
+
+    /// <summary>Gets the name of the VSphereEndpoint (same namespace) whose Secret and TLS settings a merge Job uses.</summary>
+    public string? EndpointName { get; init; }
+
+    /// <summary>Gets the repository volume claim and sub-path a merge Job mounts.</summary>
+    public VolumeLocation? RepositoryVolume { get; init; }
+}

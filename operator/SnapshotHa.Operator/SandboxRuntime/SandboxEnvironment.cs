@@ -49,6 +49,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     /// <summary>Gets the raw client of the API server.</summary>
     public IKubernetes Kubernetes => _kubernetes;
 
+    /// <summary>Gets the local Job runner (executor Job), or null with executor InProcess.</summary>
+    public Sandbox.Jobs.LocalJobRunner? JobRunner { get; private set; }
+
     /// <summary>Gets the running operator, or null while stopped.</summary>
     public WebApplication? Operator { get; private set; }
 
@@ -78,6 +81,11 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             }
 
             await environment.ApplyResourcesAsync(cancellationToken);
+            if (options.Executor == Api.Policies.MergeExecutor.Job)
+            {
+                environment.JobRunner = SandboxJobRunner.Start(options, environment.Kubernetes, loggerFactory);
+            }
+
             return environment;
         }
         catch
@@ -110,6 +118,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             PrunedImagesKept = Options.PrunedImagesKept,
             IdleRequeue = TimeSpan.FromSeconds(5),
             VimTimeout = TimeSpan.FromSeconds(20),
+            JobTtlAfterFinished = TimeSpan.FromMinutes(2),
         };
         var app = OperatorHost.Build(
             _kubernetes,
@@ -160,6 +169,11 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     {
         await Workload.StopAsync();
         await StopOperatorAsync();
+        if (JobRunner is not null)
+        {
+            await JobRunner.DisposeAsync();
+        }
+
         await Workload.DisposeAsync();
         await Simulator.DisposeAsync();
         _kubernetes.Dispose();

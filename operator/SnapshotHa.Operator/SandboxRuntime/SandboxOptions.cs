@@ -36,6 +36,11 @@ public sealed record SandboxOptions
     /// <summary>Gets the seed of the workload's randomness.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Gets where merges run: InProcess, or Job (one Job per image, run as a local process by the sandbox's Job runner).
+    /// </summary>
+    public Api.Policies.MergeExecutor Executor { get; init; } = Api.Policies.MergeExecutor.InProcess;
+
     /// <summary>Gets the namespace the resources go to.</summary>
     public string Namespace { get; init; } = "default";
 }

@@ -74,7 +74,7 @@ public static class SandboxResources
                 },
                 RpoTarget = "1m",
                 Retention = new RetentionSpec { KeepLast = options.KeepLast },
-                Merge = new MergeSpec { Executor = MergeExecutor.InProcess },
+                Merge = new MergeSpec { Executor = options.Executor, Timeout = "2m", BackoffLimit = 2 },
             },
         };
     }

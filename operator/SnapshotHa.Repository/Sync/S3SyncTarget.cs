@@ -45,23 +45,40 @@ public sealed class S3SyncTarget : ISyncTarget
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? path : path[..slash];
         var prefix = slash < 0 ? string.Empty : path[(slash + 1)..];
+        var accessKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        var secretKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        return Create(
+            NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")),
+            NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION")),
+            forcePathStyle: true,
+            accessKey is { Length: > 0 } && secretKey is { Length: > 0 } ? new BasicAWSCredentials(accessKey, secretKey) : null,
+            bucket,
+            prefix);
+    }
+
+    /// <summary>Creates a target for a bucket of an S3-compatible service.</summary>
+    /// <param name="serviceUrl">The service URL, e.g. http://minio:9000; null for AWS.</param>
+    /// <param name="region">The region; null for us-east-1.</param>
+    /// <param name="forcePathStyle">Address the bucket as serviceUrl/bucket (MinIO, Ceph, s3rver).</param>
+    /// <param name="credentials">The keys; null for the SDK's default chain.</param>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="prefix">The key prefix ('' for the bucket's root).</param>
+    /// <returns>The target; the caller disposes it.</returns>
+    public static S3SyncTarget Create(string? serviceUrl, string? region, bool forcePathStyle, AWSCredentials? credentials, string bucket, string prefix)
+    {
         var config = new AmazonS3Config
         {
-            ForcePathStyle = true,
-            AuthenticationRegion = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
+            ForcePathStyle = forcePathStyle,
+            AuthenticationRegion = region ?? "us-east-1",
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
-        if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is { Length: > 0 } endpoint)
+        if (serviceUrl is not null)
         {
-            config.ServiceURL = endpoint;
+            config.ServiceURL = serviceUrl;
         }
 
-        var accessKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-        var secretKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-        var client = accessKey is { Length: > 0 } && secretKey is { Length: > 0 }
-            ? new AmazonS3Client(new BasicAWSCredentials(accessKey, secretKey), config)
-            : new AmazonS3Client(config);
+        var client = credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
         return new S3SyncTarget(client, bucket, prefix);
     }
 
@@ -106,4 +123,6 @@ public sealed class S3SyncTarget : ISyncTarget
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -11,7 +11,8 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 public static class SandboxFixture
 {
     public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
-        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10)
+        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10,
+        Api.Policies.MergeExecutor executor = Api.Policies.MergeExecutor.InProcess)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
@@ -30,6 +31,7 @@ public static class SandboxFixture
                 KeepLast = keepLast,
                 PrunedImagesKept = prunedImagesKept,
                 Seed = 7,
+                Executor = executor,
             },
             null,
             cancellationToken);

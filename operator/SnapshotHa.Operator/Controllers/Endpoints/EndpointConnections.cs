@@ -61,7 +61,8 @@ public sealed class EndpointConnections(
                 await existing.Client.DisposeAsync();
             }
 
-            var connected = await VimClient.ConnectAsync(options, loggerFactory, timeProvider, cancellationToken);
+            var connected = await DatacenterDefault.ConnectAsync(
+                options, o => VimClient.ConnectAsync(o, loggerFactory, timeProvider, cancellationToken), cancellationToken);
             _connections[key] = new Connection(fingerprint, connected);
             return connected;
         }

@@ -46,6 +46,7 @@ public sealed class EndpointCredentials(IKubernetes kubernetes, ProtectionOption
             CaBundlePem = tls.CaBundle,
             Thumbprint = tls.Thumbprint,
             InsecureSkipVerify = tls.InsecureSkipVerify == true,
+            DatacenterPath = endpoint.Spec.Datacenter,
             Timeout = options.VimTimeout,
             TaskTimeout = TimeSpan.FromMinutes(30),
             RetryDelay = TimeSpan.FromMilliseconds(200),

@@ -4,18 +4,23 @@ using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Reconciliation;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Hosting;
 
 namespace SnapshotHa.Operator.Controllers.Images;
 
 /// <summary>
 /// Looks after RecoveryImages outside the cycle: a new image starts Pending, an image whose ProtectedVM is gone or
 /// that never committed while its ProtectedVM moved past it is marked Failed with the reason. The cycle itself
-/// moves images through Shipping, Merging and Committed.
+/// moves images through Shipping, Merging and Committed; once Committed, <see cref="ImageReplication"/> syncs the image
+/// to the policy's secondary repository.
 /// </summary>
 /// <param name="client">Reads ProtectedVMs.</param>
 /// <param name="statusWriter">Writes status.</param>
+/// <param name="replication">Syncs committed images to the policy's secondary repository.</param>
+/// <param name="options">How often an image still in progress is looked at again (its commit changes only status).</param>
 /// <param name="timeProvider">Clock.</param>
-public sealed class RecoveryImageController(IKubernetesClient client, EntityStatusWriter statusWriter, TimeProvider timeProvider)
+public sealed class RecoveryImageController(
+    IKubernetesClient client, EntityStatusWriter statusWriter, ImageReplication replication, ProtectionOptions options, TimeProvider timeProvider)
     : IEntityController<RecoveryImage>
 {
     /// <inheritdoc />
@@ -23,7 +28,12 @@ public sealed class RecoveryImageController(IKubernetesClient client, EntityStat
     {
         ArgumentNullException.ThrowIfNull(entity);
         var phase = entity.Status?.Phase;
-        if (phase is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded or RecoveryImagePhase.Pruned or RecoveryImagePhase.Failed)
+        if (phase is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded)
+        {
+            return await replication.ReconcileAsync(entity, cancellationToken);
+        }
+
+        if (phase is RecoveryImagePhase.Pruned or RecoveryImagePhase.Failed)
         {
             return ReconciliationResult<RecoveryImage>.Success(entity);
         }
@@ -56,7 +66,10 @@ public sealed class RecoveryImageController(IKubernetesClient client, EntityStat
                 i.Status.Phase ??= RecoveryImagePhase.Pending;
             }
         }, cancellationToken);
-        return ReconciliationResult<RecoveryImage>.Success(updated);
+        // Status changes do not trigger reconciles: look again to sync the image once the cycle committed it.
+        return updated.Status?.Phase is RecoveryImagePhase.Failed
+            ? ReconciliationResult<RecoveryImage>.Success(updated)
+            : ReconciliationResult<RecoveryImage>.Success(updated, options.RetryDelay);
     }
 
     /// <inheritdoc />

@@ -75,7 +75,12 @@ public sealed class ShipAndMergeStep(
             context.Series,
             parent?.Status?.ManifestId,
             new DateTimeOffset(DateTime.SpecifyKind(image.Spec.PointInTime, DateTimeKind.Utc)),
-            layers);
+            layers)
+        {
+            Merge = context.Policy.Spec.Merge,
+            EndpointName = pvm.Spec.EndpointRef.Name,
+            RepositoryVolume = pvm.Spec.Repository.Volume,
+        };
         var outcome = await executor.RunAsync(work, cancellationToken);
         if (outcome is null)
         {
@@ -102,6 +107,7 @@ public sealed class ShipAndMergeStep(
                 i.Metadata.Generation,
                 timeProvider);
         }, cancellationToken);
+        await executor.CommittedAsync(work, cancellationToken);
         Log.ImageCommitted(logger, ns, pvm.Metadata.Name, image.Metadata.Name, outcome.DeltaBytes, Math.Round(outcome.ShipSeconds + outcome.MergeSeconds, 3));
         return image;
     }

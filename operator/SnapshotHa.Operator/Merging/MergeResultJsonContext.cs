@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace SnapshotHa.Operator.Merging;
+
+/// <summary>The source-generated JSON form of <see cref="MergeJobResult"/> (camelCase, indented).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(MergeJobResult))]
+internal sealed partial class MergeResultJsonContext : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using SnapshotHa.Api.Common;
+using SnapshotHa.Api.Images;
+using SnapshotHa.Api.Policies;
+using SnapshotHa.Operator.SandboxRuntime;
+
+namespace SnapshotHa.Operator.Tests.EndToEnd;
+
+/// <summary>Committed images are synced to the policy's secondary repository; a failing sync is reported and retried.</summary>
+public sealed class SecondaryRepositoryTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
+
+    [Fact]
+    public async Task Committed_images_reach_the_secondary_directory_after_a_failing_target_is_repaired()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (sandbox, data) = await SandboxFixture.StartAsync(vms: 1, TimeSpan.FromSeconds(2), keepLast: 50, cancellation.Token);
+        await using var environment = sandbox;
+        var expected = SandboxFixture.RecordSnapshots(environment);
+        var policy = (await environment.Client.GetAsync<SnapshotPolicy>(SandboxResources.PolicyName, "default", cancellation.Token))!;
+        policy.Spec.SecondaryRepository = new SecondaryRepositorySpec { Volume = new VolumeLocation { ClaimName = "secondary", SubPath = "copy" } };
+        await environment.Client.UpdateAsync(policy, cancellation.Token);
+        var secondary = Path.Combine(data.FullName, "secondary", "copy");
+        Directory.CreateDirectory(Path.GetDirectoryName(secondary)!);
+        await File.WriteAllTextAsync(secondary, "a file where the secondary repository's directory should be", cancellation.Token);
+
+        await SandboxFixture.ProtectUntilImageAsync(environment, 1, cancellation.Token);
+        await SandboxFixture.WaitUntilAsync(
+            async () => (await CommittedAsync(environment)).Any(i => Replicated(i) is { Status: "False", Reason: RecoveryImageConditions.ReasonSyncFailed }),
+            Timeout,
+            "a committed image reports the failed sync");
+        (await CommittedAsync(environment)).Should().OnlyContain(i => Replicated(i) == null || Replicated(i)!.Status == "False", "nothing could be synced yet");
+
+        File.Delete(secondary);
+        await SandboxFixture.WaitUntilAsync(
+            async () => (await CommittedAsync(environment)) is { Count: >= 2 } images && images.All(i => Replicated(i)?.Status == "True"),
+            Timeout,
+            "every committed image is synced once the target works");
+        await environment.Workload.StopAsync();
+        await environment.StopOperatorAsync();
+
+        var synced = await CommittedAsync(environment);
+        synced.Should().OnlyContain(i => i.Status!.SecondaryRepository!.Target == secondary && i.Status.SecondaryRepository.SyncedTime != null);
+        var problems = await ImageOracle.CompareAsync(secondary, synced, expected);
+        problems.Should().BeEmpty("the secondary repository restores every synced image exactly");
+        data.Delete(recursive: true);
+    }
+
+    private static async Task<List<RecoveryImage>> CommittedAsync(SandboxEnvironment environment) =>
+        [.. (await environment.Client.ListAsync<RecoveryImage>("default")).Where(i => i.Status?.Phase is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded)];
+
+    private static k8s.Models.V1Condition? Replicated(RecoveryImage image) =>
+        image.Status?.Conditions?.FirstOrDefault(c => c.Type == RecoveryImageConditions.Replicated);
+}
