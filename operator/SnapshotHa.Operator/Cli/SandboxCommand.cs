@@ -18,6 +18,7 @@ public static class SandboxCommand
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: any free port)" };
         var duration = new Option<string?>("--for") { Description = "Stop by itself after this long, e.g. 90s or 5m (default: until Ctrl-C)" };
         var vms = new Option<int>("--vms") { Description = "Number of simulated, protected VMs (default 2)", DefaultValueFactory = _ => 2 };
+        var disksPerVm = new Option<int>("--disks-per-vm") { Description = "Virtual disks per simulated VM, 1..8 (default 2)", DefaultValueFactory = _ => 2 };
         var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
         command.Options.Add(apiOnly);
         command.Options.Add(kubeconfig);
@@ -25,6 +26,7 @@ public static class SandboxCommand
         command.Options.Add(port);
         command.Options.Add(duration);
         command.Options.Add(vms);
+        command.Options.Add(disksPerVm);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -35,6 +37,7 @@ public static class SandboxCommand
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
+                    parseResult.GetValue(disksPerVm),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }

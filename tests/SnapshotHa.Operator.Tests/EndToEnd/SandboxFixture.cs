@@ -7,11 +7,11 @@ using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;
 
-/// <summary>Starts a sandbox (API server, simulator with 4 MiB disks, workload with content tracking) per test.</summary>
+/// <summary>Starts a sandbox (API server, simulator with 4 MiB disks, one per VM unless asked, workload with content tracking) per test.</summary>
 public static class SandboxFixture
 {
     public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
-        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10)
+        int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10, int disksPerVm = 1)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
@@ -22,6 +22,7 @@ public static class SandboxFixture
                 RepositoryRoot = root,
                 DataDirectory = data.FullName,
                 Vms = vms,
+                DisksPerVm = disksPerVm,
                 DiskSize = "4MiB",
                 CycleInterval = cycleInterval,
                 WriteInterval = TimeSpan.FromMilliseconds(40),
