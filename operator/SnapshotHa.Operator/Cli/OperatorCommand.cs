@@ -55,20 +55,6 @@ public static class OperatorCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            KubernetesClientConfiguration configuration;
-            try
-            {
-                var path = parse.GetValue(kubeconfig);
-                configuration = path is not null
-                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
-                    : KubernetesClientConfiguration.BuildDefaultConfig();
-            }
-            catch (Exception e) when (e is IOException or k8s.Exceptions.KubeConfigException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"snapshotha operator: cannot load the Kubernetes configuration: {e.Message}");
-                return 2;
-            }
-
             OperatorEnvironment environment;
             TimeSpan retry;
             try
@@ -82,7 +68,21 @@ public static class OperatorCommand
             }
             catch (FormatException e)
             {
-                await Console.Error.WriteLineAsync($"snapshotha operator: {e.Message}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"snapshotha operator: {e.Message}");
+                return 2;
+            }
+
+            KubernetesClientConfiguration configuration;
+            try
+            {
+                var path = parse.GetValue(kubeconfig);
+                configuration = path is not null
+                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+                    : KubernetesClientConfiguration.BuildDefaultConfig();
+            }
+            catch (Exception e) when (e is IOException or k8s.Exceptions.KubeConfigException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"snapshotha operator: cannot load the Kubernetes configuration: {e.Message}");
                 return 2;
             }
 
