@@ -22,6 +22,7 @@ type options struct {
 	tlsCert      string
 	tlsKey       string
 	diskSize     int64
+	disksPerVM   int
 	seed         int64
 	datastoreDir string
 	readyFile    string
@@ -43,6 +44,7 @@ func parseFlags(args []string) (*options, error) {
 	fs.StringVar(&o.tlsCert, "tls-cert", "", "PEM certificate file (with --tls)")
 	fs.StringVar(&o.tlsKey, "tls-key", "", "PEM key file (with --tls)")
 	fs.StringVar(&diskSize, "disk-size", "64MiB", "virtual size of every VM disk")
+	fs.IntVar(&o.disksPerVM, "disks-per-vm", 1, "VirtualDisks per VM (1..8)")
 	fs.Int64Var(&o.seed, "seed", 1, "seed of disk content and random writes")
 	fs.StringVar(&o.datastoreDir, "datastore-dir", "", "parent directory of the datastore directory")
 	fs.StringVar(&o.readyFile, "ready-file", "", "also write the ready JSON line to this file")
@@ -70,6 +72,8 @@ func parseFlags(args []string) (*options, error) {
 		return nil, fmt.Errorf("--hosts: must be 1..1000, got %d", o.hosts)
 	case o.vms < 1 || o.vms > 10000:
 		return nil, fmt.Errorf("--vms: must be 1..10000, got %d", o.vms)
+	case o.disksPerVM < 1 || o.disksPerVM > 8:
+		return nil, fmt.Errorf("--disks-per-vm: must be 1..8, got %d", o.disksPerVM)
 	case o.username == "" || o.password == "":
 		return nil, fmt.Errorf("--username and --password must not be empty")
 	case (o.tlsCert == "") != (o.tlsKey == ""):

@@ -70,6 +70,10 @@ func startSimulator(opts *options) (*sim, error) {
 	s.datastoreDir = ds.Info.GetDatastoreInfo().Url
 	s.datastoreName = ds.Name
 	s.datacenter = simulator.Map.Any("Datacenter").(*simulator.Datacenter).Name
+	if err := s.addDisks(opts.disksPerVM); err != nil {
+		s.close()
+		return nil, err
+	}
 	s.disks = newDiskStore(opts.seed, opts.diskSize)
 	if err := s.disks.initialize(s.virtualMachines()); err != nil {
 		s.close()

@@ -23,6 +23,7 @@ public static class SandboxCommand
             Description = "Where merges run: Job (a Job per image, run as a local process by the sandbox's Job runner) or InProcess (default Job)",
             DefaultValueFactory = _ => Api.Policies.MergeExecutor.Job,
         };
+        var disksPerVm = new Option<int>("--disks-per-vm") { Description = "Virtual disks per simulated VM, 1..8 (default 2)", DefaultValueFactory = _ => 2 };
         var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
         command.Options.Add(apiOnly);
         command.Options.Add(kubeconfig);
@@ -31,6 +32,7 @@ public static class SandboxCommand
         command.Options.Add(duration);
         command.Options.Add(vms);
         command.Options.Add(executor);
+        command.Options.Add(disksPerVm);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -41,6 +43,7 @@ public static class SandboxCommand
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
+                    parseResult.GetValue(disksPerVm),
                     parseResult.GetValue(executor),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);

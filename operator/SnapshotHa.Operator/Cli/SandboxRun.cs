@@ -11,11 +11,12 @@ public static class SandboxRun
     /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
     /// <param name="duration">The <c>--for</c> value, or null.</param>
     /// <param name="vms">The number of VMs.</param>
+    /// <param name="disksPerVm">The disks per VM.</param>
     /// <param name="executor">Where merges run.</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, Api.Policies.MergeExecutor executor, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -31,6 +32,12 @@ public static class SandboxRun
         if (vms is < 1 or > 16)
         {
             await error.WriteLineAsync("snapshotha sandbox: --vms must be 1..16");
+            return 2;
+        }
+
+        if (disksPerVm is < 1 or > 8)
+        {
+            await error.WriteLineAsync("snapshotha sandbox: --disks-per-vm must be 1..8");
             return 2;
         }
 
@@ -52,7 +59,7 @@ public static class SandboxRun
         {
             Console.WriteLine("snapshotha sandbox: starting the API server and the ESXi simulator (built on first use)…");
             await using var environment = await SandboxEnvironment.StartAsync(
-                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10), Executor = executor },
+                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DisksPerVm = disksPerVm, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10), Executor = executor },
                 null,
                 stop.Token);
             await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);

@@ -26,6 +26,9 @@ public static class OperatorHost
         Action<OperatorSettings>? configureRuntime = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The listen URL wins; ASPNETCORE_HTTP_PORTS (the chart's) is already folded into it by the command line.
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
         builder.WebHost.UseUrls(listenUrl ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kubernetes);

@@ -4,7 +4,8 @@ using SnapshotHa.Sandbox.Simulator;
 namespace SnapshotHa.Operator.SandboxRuntime;
 
 /// <summary>
-/// A guest-write workload on the simulator: every VM gets random writes at random offsets through the control API.
+/// A guest-write workload on the simulator: every disk of every VM gets random writes at random offsets through the
+/// control API (one write per disk and round).
 /// It is also the operator's snapshot fence, like an application quiesced for a snapshot: writes pause while a
 /// snapshot is created, so each write lies wholly before or after it. With content tracking on, it keeps a copy of
 /// every disk (initial content read once) and hands it out at each snapshot, for exact comparisons.
@@ -22,7 +23,7 @@ public sealed class GuestWorkload : ISnapshotFence, IAsyncDisposable
     /// <summary>Creates the workload (not started).</summary>
     /// <param name="simulator">The simulator.</param>
     /// <param name="random">Chooses offsets, lengths and seeds.</param>
-    /// <param name="interval">Time between two rounds of writes (one write per VM and round).</param>
+    /// <param name="interval">Time between two rounds of writes (one write per disk and round).</param>
     /// <param name="maxWriteBytes">The longest write.</param>
     public GuestWorkload(SimulatorProcess simulator, Random random, TimeSpan interval, int maxWriteBytes)
     {
@@ -105,13 +106,16 @@ public sealed class GuestWorkload : ISnapshotFence, IAsyncDisposable
         {
             foreach (var vm in _vms.Values)
             {
-                try
+                foreach (var disk in vm.Vm.Disks)
                 {
-                    await WriteOnceAsync(vm, cancellationToken);
-                }
-                catch (HttpRequestException)
-                {
-                    // The simulator refused (a host failure trial): the next round tries again.
+                    try
+                    {
+                        await WriteOnceAsync(vm, disk, cancellationToken);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // The simulator refused (a host failure trial): the next round tries again.
+                    }
                 }
             }
 
@@ -126,9 +130,8 @@ public sealed class GuestWorkload : ISnapshotFence, IAsyncDisposable
         }
     }
 
-    private async Task WriteOnceAsync(VmState vm, CancellationToken cancellationToken)
+    private async Task WriteOnceAsync(VmState vm, SimulatorDisk disk, CancellationToken cancellationToken)
     {
-        var disk = vm.Vm.Disks[_random.Next(vm.Vm.Disks.Count)];
         var length = _random.Next(1, _maxWriteBytes + 1);
         var offset = _random.NextInt64(0, disk.CapacityBytes - length);
         var data = new byte[length];

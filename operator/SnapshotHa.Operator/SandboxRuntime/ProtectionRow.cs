@@ -8,6 +8,7 @@ namespace SnapshotHa.Operator.SandboxRuntime;
 /// <param name="Name">The ProtectedVM.</param>
 /// <param name="Phase">Its phase.</param>
 /// <param name="Step">The cycle step in progress, or empty.</param>
+/// <param name="Disks">The VM's disks (protected together in every image).</param>
 /// <param name="RpoSeconds">Seconds since the latest image's point in time.</param>
 /// <param name="LatestImage">The latest committed image.</param>
 /// <param name="Images">Committed images so far (including superseded).</param>
@@ -15,7 +16,7 @@ namespace SnapshotHa.Operator.SandboxRuntime;
 /// <param name="MegabytesPerSecond">Merged delta bytes per second of the latest image.</param>
 /// <param name="Ready">The Ready condition's message.</param>
 public sealed record ProtectionRow(
-    string Name, string Phase, string Step, long? RpoSeconds, string LatestImage, int Images, double? MergeSeconds, double? MegabytesPerSecond, string Ready)
+    string Name, string Phase, string Step, int Disks, long? RpoSeconds, string LatestImage, int Images, double? MergeSeconds, double? MegabytesPerSecond, string Ready)
 {
     /// <summary>Builds the rows from the current resources.</summary>
     public static IReadOnlyList<ProtectionRow> From(IEnumerable<ProtectedVM> pvms, IReadOnlyList<RecoveryImage> images)
@@ -32,6 +33,7 @@ public sealed record ProtectionRow(
                 p.Metadata.Name,
                 status?.Phase?.ToString() ?? "Pending",
                 status?.Cycle?.Step.ToString() ?? "",
+                status?.Vm?.Disks?.Count ?? 0,
                 status?.RpoSeconds,
                 status?.LatestCommittedImage?.Name ?? "-",
                 images.Count(i => i.Spec.ProtectedVMRef.Name == p.Metadata.Name && i.Status?.Phase is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded),
@@ -44,5 +46,5 @@ public sealed record ProtectionRow(
     /// <summary>A plain one-line rendering.</summary>
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name}: phase={Phase}{(Step.Length > 0 ? $" step={Step}" : "")} rpo={(RpoSeconds is { } r ? $"{r}s" : "-")} latest={LatestImage} images={Images} merge={(MergeSeconds is { } m ? $"{m:0.000}s" : "-")} rate={(MegabytesPerSecond is { } t ? $"{t:0.0}MB/s" : "-")}");
+        $"{Name}: phase={Phase}{(Step.Length > 0 ? $" step={Step}" : "")} disks={Disks} rpo={(RpoSeconds is { } r ? $"{r}s" : "-")} latest={LatestImage} images={Images} merge={(MergeSeconds is { } m ? $"{m:0.000}s" : "-")} rate={(MegabytesPerSecond is { } t ? $"{t:0.0}MB/s" : "-")}");
 }

@@ -71,7 +71,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         {
             simulator = await SimulatorProcess.StartAsync(
                 options.RepositoryRoot,
-                ["--tls", "--vms", options.Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disk-size", options.DiskSize, "--seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                ["--tls", "--vms", options.Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disk-size", options.DiskSize, "--disks-per-vm", options.DisksPerVm.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 cancellationToken);
             var workload = new GuestWorkload(simulator, new Random(options.Seed), options.WriteInterval, options.MaxWriteBytes);
             var environment = new SandboxEnvironment(options, server, simulator, workload, loggerFactory);

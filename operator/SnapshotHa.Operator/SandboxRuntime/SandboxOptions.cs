@@ -15,6 +15,9 @@ public sealed record SandboxOptions
     /// <summary>Gets the launcher's disk size flag, e.g. <c>64MiB</c>.</summary>
     public string DiskSize { get; init; } = "64MiB";
 
+    /// <summary>Gets the VirtualDisks per VM (the launcher's <c>--disks-per-vm</c>, 1..8).</summary>
+    public int DisksPerVm { get; init; } = 2;
+
     /// <summary>Gets the longest time between two snapshots (the policy's maxInterval).</summary>
     public TimeSpan CycleInterval { get; init; } = TimeSpan.FromSeconds(10);
 

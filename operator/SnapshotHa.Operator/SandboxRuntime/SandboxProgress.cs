@@ -49,6 +49,7 @@ public sealed class SandboxProgress(IKubernetesClient client, TextWriter writer,
                             Markup.Escape(row.Name),
                             Markup.Escape(row.Phase),
                             Markup.Escape(row.Step),
+                            row.Disks.ToString(System.Globalization.CultureInfo.InvariantCulture),
                             row.RpoSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                             Markup.Escape(row.LatestImage),
                             row.Images.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -63,7 +64,7 @@ public sealed class SandboxProgress(IKubernetesClient client, TextWriter writer,
 
     private static Table NewTable() => new Table()
         .Title("SnapshotHA sandbox — protected VMs")
-        .AddColumns("ProtectedVM", "Phase", "Step", "RPO (s)", "Latest image", "Images", "Last merge", "Throughput");
+        .AddColumns("ProtectedVM", "Phase", "Step", "Disks", "RPO (s)", "Latest image", "Images", "Last merge", "Throughput");
 
     private async Task LoopAsync(Action<IReadOnlyList<ProtectionRow>> show, CancellationToken cancellationToken)
     {

@@ -16,4 +16,20 @@ public sealed class OperatorCommandTests
         code.Should().Be(CliApplication.UsageErrorExitCode, "usage errors exit 2 like every other bad input");
         error.ToString().Should().Contain("--pruned-images-kept");
     }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("0s")]
+    public async Task A_bad_retry_delay_exits_2_naming_the_option(string value)
+    {
+        var error = new StringWriter();
+        var root = new RootCommand();
+        root.Subcommands.Add(OperatorCommand.Create());
+
+        var code = await root.Parse(["operator", "--kubeconfig", "unused", "--retry-delay", value])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        code.Should().Be(2);
+        error.ToString().Should().Contain("--retry-delay");
+    }
 }

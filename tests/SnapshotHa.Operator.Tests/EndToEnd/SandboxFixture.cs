@@ -7,12 +7,12 @@ using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;
 
-/// <summary>Starts a sandbox (API server, simulator with 4 MiB disks, workload with content tracking) per test.</summary>
+/// <summary>Starts a sandbox (API server, simulator with 4 MiB disks, one per VM unless asked, workload with content tracking) per test.</summary>
 public static class SandboxFixture
 {
     public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
         int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10,
-        Api.Policies.MergeExecutor executor = Api.Policies.MergeExecutor.InProcess)
+        Api.Policies.MergeExecutor executor = Api.Policies.MergeExecutor.InProcess, int disksPerVm = 1)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
@@ -23,6 +23,7 @@ public static class SandboxFixture
                 RepositoryRoot = root,
                 DataDirectory = data.FullName,
                 Vms = vms,
+                DisksPerVm = disksPerVm,
                 DiskSize = "4MiB",
                 CycleInterval = cycleInterval,
                 WriteInterval = TimeSpan.FromMilliseconds(40),
