@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Kube.Health;
 using SnapshotHa.Kube.Hosting;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Hosting;
 
@@ -25,10 +26,12 @@ public static class OperatorHost
         Action<IServiceCollection>? configureServices = null,
         Action<OperatorSettings>? configureRuntime = null)
     {
+        DefaultMetrics.Configure();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(listenUrl ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kubernetes);
+        builder.Services.AddOtlpTracing(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSnapshotHaOperator(options, configureRuntime);
         var app = builder.Build();

@@ -10,6 +10,7 @@ using SnapshotHa.Operator.Controllers.Images;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Controllers.Protection;
 using SnapshotHa.Operator.Merging;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Hosting;
 
@@ -40,6 +41,7 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        services.AddProtectionTelemetry();
         return services
             .AddKubernetesOperator(settings =>
             {

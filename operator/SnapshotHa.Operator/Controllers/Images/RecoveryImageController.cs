@@ -4,6 +4,7 @@ using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Reconciliation;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Controllers.Images;
 
@@ -15,7 +16,8 @@ namespace SnapshotHa.Operator.Controllers.Images;
 /// <param name="client">Reads ProtectedVMs.</param>
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="timeProvider">Clock.</param>
-public sealed class RecoveryImageController(IKubernetesClient client, EntityStatusWriter statusWriter, TimeProvider timeProvider)
+/// <param name="metrics">Counts failed images.</param>
+public sealed class RecoveryImageController(IKubernetesClient client, EntityStatusWriter statusWriter, TimeProvider timeProvider, ProtectionMetrics metrics)
     : IEntityController<RecoveryImage>
 {
     /// <inheritdoc />
@@ -56,6 +58,11 @@ public sealed class RecoveryImageController(IKubernetesClient client, EntityStat
                 i.Status.Phase ??= RecoveryImagePhase.Pending;
             }
         }, cancellationToken);
+        if (updated.Status?.Phase == RecoveryImagePhase.Failed)
+        {
+            metrics.ImageFailed(updated.Metadata.NamespaceProperty, pvm is null ? "ProtectedVMNotFound" : "Abandoned");
+        }
+
         return ReconciliationResult<RecoveryImage>.Success(updated);
     }
 
