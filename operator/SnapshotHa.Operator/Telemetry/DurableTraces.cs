@@ -75,7 +75,10 @@ internal sealed class DurableTraces(ActivitySource source)
         }
     }
 
-    /// <summary>Ends the open root of <paramref name="key"/>, if this process started it.</summary>
+    /// <summary>
+    /// Ends the open root of <paramref name="key"/>, if this process started it. The current span, when it is a
+    /// child of that root (the step that finished the work), ends first, so the root encloses it.
+    /// </summary>
     /// <param name="key">The work's key.</param>
     /// <param name="error">Why the work failed; null for success.</param>
     /// <returns>Whether a root was open.</returns>
@@ -84,6 +87,11 @@ internal sealed class DurableTraces(ActivitySource source)
         if (!_open.TryRemove(key, out var root))
         {
             return false;
+        }
+
+        if (Activity.Current is { } step && step.TraceId == root.TraceId && step.ParentSpanId == root.SpanId)
+        {
+            step.Stop();
         }
 
         root.SetStatus(error is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error, error);

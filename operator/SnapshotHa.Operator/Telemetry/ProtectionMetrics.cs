@@ -29,6 +29,7 @@ public sealed class ProtectionMetrics : IDisposable
     private readonly ConcurrentDictionary<(string Namespace, string Name), DateTimeOffset> _pointsInTime = new();
     private readonly Gauge _rpo;
     private readonly Gauge _rpoTarget;
+    private readonly Gauge _interval;
     private readonly Gauge _phase;
     private readonly Gauge _committedSequence;
     private readonly Gauge _committedTimestamp;
@@ -68,6 +69,7 @@ public sealed class ProtectionMetrics : IDisposable
         var f = Prometheus.Metrics.WithCustomRegistry(controllerMetrics.Registry);
         _rpo = f.CreateGauge("snapshotha_protectedvm_rpo_seconds", "Age of the latest committed image's point in time (the current recovery point), at scrape time.", Vm);
         _rpoTarget = f.CreateGauge("snapshotha_protectedvm_rpo_target_seconds", "The RPO target of the ProtectedVM's SnapshotPolicy.", Vm);
+        _interval = f.CreateGauge("snapshotha_protectedvm_cycle_interval_seconds", "The base interval between cycles of the ProtectedVM's SnapshotPolicy.", Vm);
         _phase = f.CreateGauge("snapshotha_protectedvm_phase", "1 for the ProtectedVM's current status.phase, 0 for the other phases.", [.. Vm, "phase"]);
         _committedSequence = f.CreateGauge("snapshotha_protectedvm_committed_image_sequence", "Sequence number of the latest committed RecoveryImage.", Vm);
         _committedTimestamp = f.CreateGauge("snapshotha_protectedvm_committed_image_timestamp_seconds", "Point in time (Unix seconds) the latest committed RecoveryImage restores to.", Vm);
@@ -107,10 +109,16 @@ public sealed class ProtectionMetrics : IDisposable
         controllerMetrics.Registry.AddBeforeCollectCallback(UpdateRecoveryPoints);
     }
 
-    /// <summary>Records the policy's RPO target; called after each observation of the VM.</summary>
+    /// <summary>Records the policy's RPO target and interval; called after each observation of the VM.</summary>
     /// <param name="pvm">The ProtectedVM.</param>
     /// <param name="rpoTarget">Its policy's RPO target.</param>
-    public void Observed(ProtectedVM pvm, TimeSpan rpoTarget) => _rpoTarget.WithLabels(LabelsOf(pvm)).Set(rpoTarget.TotalSeconds);
+    /// <param name="interval">Its policy's base interval between cycles.</param>
+    public void Observed(ProtectedVM pvm, TimeSpan rpoTarget, TimeSpan interval)
+    {
+        var labels = LabelsOf(pvm);
+        _rpoTarget.WithLabels(labels).Set(rpoTarget.TotalSeconds);
+        _interval.WithLabels(labels).Set(interval.TotalSeconds);
+    }
 
     /// <summary>Records phase and latest committed image from a status just written.</summary>
     /// <param name="pvm">The ProtectedVM as written.</param>
@@ -231,7 +239,7 @@ public sealed class ProtectionMetrics : IDisposable
         _pointsInTime.TryRemove((labels[0], labels[1]), out _);
         Collector[] perVm =
         [
-            _rpo, _rpoTarget, _phase, _committedSequence, _committedTimestamp, _snapshotDuration, _snapshotTaskDuration,
+            _rpo, _rpoTarget, _interval, _phase, _committedSequence, _committedTimestamp, _snapshotDuration, _snapshotTaskDuration,
             _snapshotDeltaBytes, _shipDuration, _shipBytes, _mergeDuration, _mergeBytes, _mergeNewChunkBytes, _cycles,
             _cycleDuration, _stepFailures, _repositoryLogical, _repositoryStored,
         ];

@@ -62,7 +62,7 @@ public sealed class ProtectedVMController(
 
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
         var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
-        metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy));
+        metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
         if (pvm.Status.Cycle is null)
         {
             if (pvm.Spec.Paused)

@@ -54,8 +54,6 @@ public sealed class PruneStep(
             {
                 await repository.CollectGarbageAsync(cancellationToken);
             }
-
-            metrics.RepositoryMeasured(context.Pvm, RepositoryUsage.Measure(repository, context.Series));
         }
 
         var images = await client.ListAsync<RecoveryImage>(
@@ -86,6 +84,7 @@ public sealed class PruneStep(
             Log.PrunedImagesDeleted(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, deleted, options.PrunedImagesKept);
         }
 
+        metrics.RepositoryMeasured(context.Pvm, await RepositoryUsage.MeasureAsync(context.RepositoryPath, context.Series, cancellationToken));
         if (expired.Count > 0)
         {
             Log.Pruned(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, expired.Count);
