@@ -4,7 +4,8 @@
 # completed, `promtool check metrics` checks a scrape of /metrics, every panel query of config/grafana/*.json must
 # parse and return data (no exemptions: the failover series exist from the start with value 0, so failover panels
 # return zeros or, for the RTO and detection quantiles, NaN, without a failover), and the alert rules must load and
-# evaluate without errors. Takes about a minute.
+# evaluate without errors. The kubectl plugin (hack/kubectl-plugin) runs against the sandbox's API server too. Takes
+# about 40 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export SNAPSHOTHA_CACHE="${SNAPSHOTHA_CACHE:-$root/hack/.cache}"
@@ -93,4 +94,18 @@ let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   if (rules.length === 0 || bad.length > 0) { console.error("FAIL alert rules:", JSON.stringify(bad)); process.exit(1); }
   console.log(`ok   ${rules.length} alert rules loaded and evaluated (not inactive: ${firing.join(", ") || "none"})`);
 });'
+# The kubectl plugin through the real kubectl against the sandbox's API server.
+kubectl="${SNAPSHOTHA_KUBECTL:-$SNAPSHOTHA_CACHE/tools/kubectl/kubectl}"
+[ -x "$kubectl" ] || bash "$root/hack/setup.d/30-kube-tools.sh"
+plugin() { PATH="$root/hack/kubectl-plugin:$PATH" KUBECTL="$kubectl" "$kubectl" snapshotha "$@" --kubeconfig "$work/kubeconfig"; }
+plugin status -A | tee "$work/status.txt"
+[ "$(grep -cE '^default +ha-host-vm[01] +Protected ' "$work/status.txt")" -eq 2 ] || { echo "FAIL kubectl snapshotha status: both VMs Protected" >&2; exit 1; }
+plugin images ha-host-vm0 -n default | grep -qE '^ha-host-vm0-000000 +0 ' || { echo "FAIL kubectl snapshotha images: image #0" >&2; exit 1; }
+created="$(plugin test-failover ha-host-vm0 -n default --network 'dr "isolated"' --reason 'plugin check')"
+[ "$("$kubectl" --kubeconfig "$work/kubeconfig" get "$created" -n default -o jsonpath='{.spec.type}/{.spec.isolatedNetwork}')" = 'Test/dr "isolated"' ] || {
+  echo "FAIL kubectl snapshotha test-failover: $created" >&2; exit 1; }
+if plugin test-failover ha-host-vm0 -n default > "$work/plugin.log" 2>&1; then
+  echo "FAIL kubectl snapshotha test-failover without --network was accepted" >&2; exit 1
+fi
+echo "ok   kubectl snapshotha status, images and test-failover ($created); a test failover without --network is refused"
 echo "prometheus sandbox checks passed"
