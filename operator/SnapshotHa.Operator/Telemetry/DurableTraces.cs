@@ -102,9 +102,10 @@ internal sealed class DurableTraces(ActivitySource source)
     /// <summary>Ends every open root whose key starts with <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The key prefix.</param>
     /// <param name="error">The reason recorded on them.</param>
-    public void EndAll(string prefix, string error)
+    /// <param name="except">A key left open (its own start replaces it).</param>
+    public void EndAll(string prefix, string error, string? except = null)
     {
-        foreach (var key in _open.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        foreach (var key in _open.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k != except).ToList())
         {
             End(key, error);
         }

@@ -40,14 +40,19 @@ public sealed class ProtectionTracing(TimeProvider timeProvider)
         _ => "protection." + step.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Starts the trace of a new cycle; store the result in <see cref="CycleProgress.TraceParent"/>.</summary>
+    /// <summary>
+    /// Starts the trace of a new cycle; store the result in <see cref="CycleProgress.TraceParent"/>. Open roots of the
+    /// VM's earlier cycles (finished by another leader meanwhile) end with an error status.
+    /// </summary>
     /// <param name="pvm">The ProtectedVM.</param>
     /// <param name="cycle">The new cycle.</param>
     /// <returns>The cycle's traceparent, or null when tracing is off.</returns>
     public string? StartCycle(ProtectedVM pvm, CycleProgress cycle)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        return _traces.Start(CycleKey(pvm, cycle), CycleSpan, CycleTags(pvm, cycle));
+        var key = CycleKey(pvm, cycle);
+        _traces.EndAll(VmKey(pvm), "Not finished by this operator instance", except: key);
+        return _traces.Start(key, CycleSpan, CycleTags(pvm, cycle));
     }
 
     /// <summary>Starts the span of the cycle's current step under the cycle's trace; dispose it when the step ends.</summary>

@@ -76,6 +76,30 @@ public sealed class ProtectionTracingTests
     }
 
     [Fact]
+    public void A_new_cycle_ends_the_open_root_of_an_earlier_cycle_another_instance_finished()
+    {
+        var exported = new List<Activity>();
+        var pvm = Vm();
+        using (Sdk.CreateTracerProviderBuilder().AddSource(ProtectionTracing.SourceName).AddInMemoryExporter(exported).Build())
+        {
+            var tracing = new ProtectionTracing(TimeProvider.System);
+            var first = new CycleProgress { Id = "cycle-1", Step = CycleStep.CreatingSnapshot, Sequence = 1 };
+            var second = first with { Id = "cycle-2", Sequence = 2 };
+            tracing.StartCycle(pvm, first);
+            var mine = () => exported.Where(a => (string?)a.GetTagItem("snapshotha.protectedvm.uid") == pvm.Metadata.Uid).ToList();
+            mine().Should().BeEmpty("the first cycle's root is still open");
+
+            tracing.StartCycle(pvm, second);
+            var ended = mine().Should().ContainSingle().Subject;
+            ended.GetTagItem("snapshotha.cycle.id").Should().Be("cycle-1");
+            ended.Status.Should().Be(ActivityStatusCode.Error);
+
+            tracing.EndCycle(pvm, second);
+            mine().Should().HaveCount(2).And.Contain(a => (string?)a.GetTagItem("snapshotha.cycle.id") == "cycle-2" && a.Status == ActivityStatusCode.Ok);
+        }
+    }
+
+    [Fact]
     public void A_failover_trace_has_its_steps_as_children()
     {
         var exported = new List<Activity>();
