@@ -37,6 +37,7 @@ public sealed class ProtectionTracing(TimeProvider timeProvider)
         CycleStep.ShippingAndMerging => "protection.ship_and_merge",
         CycleStep.RemovingPreviousSnapshot => "protection.consolidate",
         CycleStep.Pruning => "protection.prune",
+        CycleStep.RefreshingStandbys => "protection.refresh_standbys",
         _ => "protection." + step.ToString().ToLowerInvariant(),
     };
 
