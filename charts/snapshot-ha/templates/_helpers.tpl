@@ -75,10 +75,4 @@ app.kubernetes.io/component: operator
 {{- if and (not .Values.serviceAccount.create) (not .Values.serviceAccount.name) }}
 {{- fail "serviceAccount.name must name an existing service account when serviceAccount.create is false" }}
 {{- end }}
-{{- if .Values.dashboards.enabled }}
-{{- fail "dashboards.enabled: the Grafana dashboard ships with the operator's metrics in a later chart version" }}
-{{- end }}
-{{- if .Values.alerts.enabled }}
-{{- fail "alerts.enabled: the PrometheusRule ships with the operator's metrics in a later chart version" }}
-{{- end }}
 {{- end }}

@@ -35,4 +35,9 @@ public sealed record CycleProgress
     /// <summary>The cycle start.</summary>
     [Description("When the cycle started.")]
     public DateTime? StartedTime { get; set; }
+
+    /// <summary>The W3C traceparent of the cycle's trace.</summary>
+    [Length(MaxLength = 55)]
+    [Description("W3C traceparent of the cycle's trace (root span protection.cycle); the spans of every step of the cycle are its children. Empty when tracing is off.")]
+    public string? TraceParent { get; set; }
 }

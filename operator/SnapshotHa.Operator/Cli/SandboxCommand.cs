@@ -17,6 +17,7 @@ public static class SandboxCommand
         var crds = new Option<string?>("--crds") { Description = "Directory of CRD YAML files (default: the repository's crds/)" };
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: any free port)" };
         var duration = new Option<string?>("--for") { Description = "Stop by itself after this long, e.g. 90s or 5m (default: until Ctrl-C)" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Loopback port of the operator's /metrics, /healthz and /readyz (default: any free port)" };
         var vms = new Option<int>("--vms") { Description = "Number of simulated, protected VMs (default 2)", DefaultValueFactory = _ => 2 };
         var executor = new Option<Api.Policies.MergeExecutor>("--executor")
         {
@@ -33,6 +34,7 @@ public static class SandboxCommand
         command.Options.Add(vms);
         command.Options.Add(executor);
         command.Options.Add(disksPerVm);
+        command.Options.Add(metricsPort);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -45,6 +47,7 @@ public static class SandboxCommand
                     parseResult.GetValue(vms),
                     parseResult.GetValue(disksPerVm),
                     parseResult.GetValue(executor),
+                    parseResult.GetValue(metricsPort),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }

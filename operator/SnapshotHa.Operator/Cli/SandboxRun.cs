@@ -13,10 +13,12 @@ public static class SandboxRun
     /// <param name="vms">The number of VMs.</param>
     /// <param name="disksPerVm">The disks per VM.</param>
     /// <param name="executor">Where merges run.</param>
+    /// <param name="metricsPort">The <c>--metrics-port</c> value, or null.</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, int? metricsPort, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -26,6 +28,12 @@ public static class SandboxRun
         catch (FormatException e)
         {
             await error.WriteLineAsync($"snapshotha sandbox: {e.Message}");
+            return 2;
+        }
+
+        if (metricsPort is < 1 or > 65535)
+        {
+            await error.WriteLineAsync("snapshotha sandbox: --metrics-port must be 1..65535");
             return 2;
         }
 
@@ -59,7 +67,17 @@ public static class SandboxRun
         {
             Console.WriteLine("snapshotha sandbox: starting the API server and the ESXi simulator (built on first use)…");
             await using var environment = await SandboxEnvironment.StartAsync(
-                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DisksPerVm = disksPerVm, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10), Executor = executor },
+                new SandboxOptions
+                {
+                    RepositoryRoot = root,
+                    DataDirectory = data.FullName,
+                    Vms = vms,
+                    DisksPerVm = disksPerVm,
+                    DiskSize = "64MiB",
+                    CycleInterval = TimeSpan.FromSeconds(10),
+                    Executor = executor,
+                    MetricsPort = metricsPort,
+                },
                 null,
                 stop.Token);
             await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);
@@ -67,6 +85,11 @@ public static class SandboxRun
             await environment.StartOperatorAsync(null, stop.Token);
             await environment.ProtectAllAsync(stop.Token);
             Console.WriteLine($"snapshotha sandbox: API server at {environment.Server.BaseAddress}; kubeconfig written to {Path.GetFullPath(kubeconfigPath)}");
+            if (metricsPort is { } port)
+            {
+                Console.WriteLine($"  metrics: http://127.0.0.1:{port}/metrics");
+            }
+
             Console.WriteLine($"  try: kubectl --kubeconfig {Path.GetFullPath(kubeconfigPath)} get pvm,ri    (Ctrl-C stops the sandbox)");
             Console.WriteLine($"  merges run as {executor}{(environment.JobRunner is null ? "" : $"; Job logs in {Path.Combine(data.FullName, SandboxJobRunner.WorkFolder)}")}");
             var live = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Kube.Health;
 using SnapshotHa.Kube.Hosting;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Hosting;
 
@@ -25,6 +26,7 @@ public static class OperatorHost
         Action<IServiceCollection>? configureServices = null,
         Action<OperatorSettings>? configureRuntime = null)
     {
+        DefaultMetrics.Configure();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         // The listen URL wins; ASPNETCORE_HTTP_PORTS (the chart's) is already folded into it by the command line.
         builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
@@ -32,6 +34,7 @@ public static class OperatorHost
         builder.WebHost.UseUrls(listenUrl ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kubernetes);
+        builder.Services.AddOtlpTracing(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSnapshotHaOperator(options, configureRuntime);
         var app = builder.Build();

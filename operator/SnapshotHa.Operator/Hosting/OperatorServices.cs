@@ -10,6 +10,7 @@ using SnapshotHa.Operator.Controllers.Images;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Controllers.Protection;
 using SnapshotHa.Operator.Merging;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Hosting;
 
@@ -44,6 +45,7 @@ public static class OperatorServices
         services.AddSingleton<LostSnapshotRestart>();
         services.AddSingleton<SecondaryRepositoryTargets>();
         services.AddSingleton<ImageReplication>();
+        services.AddProtectionTelemetry();
         return services
             .AddKubernetesOperator(settings =>
             {

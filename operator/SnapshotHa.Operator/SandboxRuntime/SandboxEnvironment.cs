@@ -123,7 +123,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         var app = OperatorHost.Build(
             _kubernetes,
             protection,
-            null,
+            Options.MetricsPort is { } metricsPort ? $"http://127.0.0.1:{metricsPort}" : null,
             services =>
             {
                 services.AddSingleton<ISnapshotFence>(Workload);

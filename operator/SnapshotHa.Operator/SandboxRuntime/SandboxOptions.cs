@@ -46,4 +46,7 @@ public sealed record SandboxOptions
 
     /// <summary>Gets the namespace the resources go to.</summary>
     public string Namespace { get; init; } = "default";
+
+    /// <summary>Gets the loopback port of the operator's <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>; null for any free port.</summary>
+    public int? MetricsPort { get; init; }
 }

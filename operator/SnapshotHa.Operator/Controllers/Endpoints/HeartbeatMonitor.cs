@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using SnapshotHa.Operator.Telemetry;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.Hosts;
 using HostConnectionState = SnapshotHa.Api.Endpoints.HostConnectionState;
@@ -13,8 +14,9 @@ namespace SnapshotHa.Operator.Controllers.Endpoints;
 /// result per host is kept for the controllers to report and act on.
 /// </summary>
 /// <param name="timeProvider">Clock and timers.</param>
+/// <param name="metrics">Records probes and host states.</param>
 /// <param name="logger">Logs misses and recoveries.</param>
-public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<HeartbeatMonitor> logger) : IAsyncDisposable
+public sealed class HeartbeatMonitor(TimeProvider timeProvider, ProtectionMetrics metrics, ILogger<HeartbeatMonitor> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Endpoint, string Host), Loop> _loops = new();
     private readonly ConcurrentDictionary<(string Endpoint, string Host), HostHeartbeat> _board = new();
@@ -98,7 +100,10 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
             await loop.Cancellation.CancelAsync();
             await loop.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             loop.Cancellation.Dispose();
-            _board.TryRemove(key, out _);
+            if (_board.TryRemove(key, out var removed))
+            {
+                metrics.HostRemoved(key.Endpoint, removed.Name);
+            }
         }
     }
 
@@ -112,6 +117,7 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ILogger<Heartbea
                 ?? new HostHeartbeat(host.Host.Value, host.Name, HostConnectionState.Connected, false, null, 0, null, settings.MissesBeforeFailure);
             var next = await ProbeAsync(client, host, previous, settings, cancellationToken);
             _board[key] = next;
+            metrics.HeartbeatObserved(key.Endpoint, previous, next);
             if (next.ConsecutiveMisses == settings.MissesBeforeFailure)
             {
                 Log.HostFailed(logger, key.Endpoint, host.Name, next.ConsecutiveMisses, next.LastError ?? "");

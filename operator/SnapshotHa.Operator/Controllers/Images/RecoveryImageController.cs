@@ -5,6 +5,7 @@ using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Reconciliation;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Hosting;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Controllers.Images;
 
@@ -19,8 +20,9 @@ namespace SnapshotHa.Operator.Controllers.Images;
 /// <param name="replication">Syncs committed images to the policy's secondary repository.</param>
 /// <param name="options">How often an image still in progress is looked at again (its commit changes only status).</param>
 /// <param name="timeProvider">Clock.</param>
+/// <param name="metrics">Counts failed images.</param>
 public sealed class RecoveryImageController(
-    IKubernetesClient client, EntityStatusWriter statusWriter, ImageReplication replication, ProtectionOptions options, TimeProvider timeProvider)
+    IKubernetesClient client, EntityStatusWriter statusWriter, ImageReplication replication, ProtectionOptions options, TimeProvider timeProvider, ProtectionMetrics metrics)
     : IEntityController<RecoveryImage>
 {
     /// <inheritdoc />
@@ -66,6 +68,11 @@ public sealed class RecoveryImageController(
                 i.Status.Phase ??= RecoveryImagePhase.Pending;
             }
         }, cancellationToken);
+        if (updated.Status?.Phase == RecoveryImagePhase.Failed)
+        {
+            metrics.ImageFailed(updated.Metadata.NamespaceProperty, pvm is null ? "ProtectedVMNotFound" : "Abandoned");
+        }
+
         // Status changes do not trigger reconciles: look again to sync the image once the cycle committed it.
         return updated.Status?.Phase is RecoveryImagePhase.Failed
             ? ReconciliationResult<RecoveryImage>.Success(updated)

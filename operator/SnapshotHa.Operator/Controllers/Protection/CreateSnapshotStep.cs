@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
+using SnapshotHa.Operator.Telemetry;
 using SnapshotHa.Vim.Faults;
 using SnapshotHa.Vim.Snapshots;
 
@@ -13,8 +14,9 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// </summary>
 /// <param name="fence">Brackets the creation.</param>
 /// <param name="timeProvider">Measures the creation time.</param>
+/// <param name="metrics">Records the creation.</param>
 /// <param name="logger">Logs creations.</param>
-public sealed class CreateSnapshotStep(ISnapshotFence fence, TimeProvider timeProvider, ILogger<CreateSnapshotStep> logger)
+public sealed class CreateSnapshotStep(ISnapshotFence fence, TimeProvider timeProvider, ProtectionMetrics metrics, ILogger<CreateSnapshotStep> logger)
 {
     /// <summary>Runs the step.</summary>
     /// <param name="context">The resolved ProtectedVM.</param>
@@ -44,6 +46,7 @@ public sealed class CreateSnapshotStep(ISnapshotFence fence, TimeProvider timePr
 
         var options = context.Policy.Spec.Snapshot;
         var started = timeProvider.GetTimestamp();
+        var task = new TaskTiming();
         await using (await fence.EnterAsync(vm.Value, name, cancellationToken))
         {
             started = timeProvider.GetTimestamp();
@@ -52,17 +55,18 @@ public sealed class CreateSnapshotStep(ISnapshotFence fence, TimeProvider timePr
             var quiesce = options?.Quiesce ?? true;
             try
             {
-                await context.Client.Snapshots.CreateAsync(vm, name, description, memory, quiesce, null, cancellationToken);
+                await context.Client.Snapshots.CreateAsync(vm, name, description, memory, quiesce, task, cancellationToken);
             }
             catch (VimFaultException e) when (quiesce && options?.OnQuiesceFailure != QuiesceFailureAction.Fail && !VimFaults.IsTransient(e))
             {
                 // spec.snapshot.onQuiesceFailure: CrashConsistent — take the snapshot without quiescing.
-                await context.Client.Snapshots.CreateAsync(vm, name, description, memory, quiesce: false, null, cancellationToken);
+                await context.Client.Snapshots.CreateAsync(vm, name, description, memory, quiesce: false, task, cancellationToken);
             }
         }
 
         var seconds = timeProvider.GetElapsedTime(started).TotalSeconds;
         Log.SnapshotCreated(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, name, Math.Round(seconds, 3));
+        metrics.SnapshotCreated(context.Pvm, TimeSpan.FromSeconds(seconds), task.Duration, context.Facts.RunningDeltaBytes);
         tree = await context.Client.Snapshots.GetTreeAsync(vm, cancellationToken);
         var created = OurSnapshots.In(tree, context.Pvm).FirstOrDefault(s => s.Name == name)
             ?? throw new InvalidOperationException($"Snapshot {name} is missing right after it was created.");

@@ -7,6 +7,7 @@ using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Operator.Policies;
+using SnapshotHa.Operator.Telemetry;
 
 namespace SnapshotHa.Operator.Controllers.Protection;
 
@@ -25,6 +26,8 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="options">Requeue and retry delays.</param>
 /// <param name="timeProvider">Clock.</param>
+/// <param name="metrics">Protection metrics.</param>
+/// <param name="tracing">Cycle traces.</param>
 /// <param name="logger">Logs step failures.</param>
 public sealed class ProtectedVMController(
     ProtectionContextResolver resolver,
@@ -37,6 +40,8 @@ public sealed class ProtectedVMController(
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
     TimeProvider timeProvider,
+    ProtectionMetrics metrics,
+    ProtectionTracing tracing,
     ILogger<ProtectedVMController> logger) : IEntityController<ProtectedVM>
 {
     /// <inheritdoc />
@@ -57,6 +62,7 @@ public sealed class ProtectedVMController(
 
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
         var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
+        metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
         if (pvm.Status.Cycle is null)
         {
             if (pvm.Spec.Paused)
@@ -87,6 +93,7 @@ public sealed class ProtectedVMController(
                 ImageName = RecoveryImageNames.For(pvm, sequence),
                 StartedTime = timeProvider.GetUtcNow().UtcDateTime,
             };
+            cycle = cycle with { TraceParent = tracing.StartCycle(pvm, cycle) };
             pvm = await WriteAsync(pvm, p =>
             {
                 p.Status.Cycle = cycle;
@@ -102,8 +109,12 @@ public sealed class ProtectedVMController(
     }
 
     /// <inheritdoc />
-    public Task<ReconciliationResult<ProtectedVM>> DeletedAsync(ProtectedVM entity, CancellationToken cancellationToken) =>
-        Task.FromResult(ReconciliationResult<ProtectedVM>.Success(entity));
+    public Task<ReconciliationResult<ProtectedVM>> DeletedAsync(ProtectedVM entity, CancellationToken cancellationToken)
+    {
+        metrics.Deleted(entity);
+        tracing.Deleted(entity);
+        return Task.FromResult(ReconciliationResult<ProtectedVM>.Success(entity));
+    }
 
     private async Task<ReconciliationResult<ProtectedVM>> RunCycleAsync(ProtectionContext context, CancellationToken cancellationToken)
     {
@@ -111,6 +122,7 @@ public sealed class ProtectedVMController(
         while (pvm.Status.Cycle is { } cycle)
         {
             context = context with { Pvm = pvm };
+            using var span = tracing.StartStep(pvm, cycle);
             try
             {
                 pvm = cycle.Step switch
@@ -123,6 +135,7 @@ public sealed class ProtectedVMController(
             }
             catch (SnapshotLostException lost)
             {
+                ProtectionTracing.Failed(span, lost);
                 var message = await lostSnapshotRestart.PrepareAsync(pvm, cycle, lost, cancellationToken);
                 pvm = await WriteAsync(pvm, p =>
                 {
@@ -134,6 +147,8 @@ public sealed class ProtectedVMController(
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Log.StepFailed(logger, pvm.Metadata.NamespaceProperty, pvm.Metadata.Name, cycle.Step.ToString(), e.Message);
+                ProtectionTracing.Failed(span, e);
+                metrics.StepFailed(pvm, cycle.Step);
                 pvm = await WriteAsync(pvm, p => NotReady(p, ProtectedVMConditions.ReasonCycleFailed, $"Cycle {cycle.Id} step {cycle.Step} failed (retrying): {e.Message}"), cancellationToken);
                 return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
             }
@@ -195,7 +210,7 @@ public sealed class ProtectedVMController(
     private async Task<ProtectedVM> FinishAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
     {
         await pruneStep.RunAsync(context, cycle.ImageName ?? "", cancellationToken);
-        return await WriteAsync(context.Pvm, p =>
+        var finished = await WriteAsync(context.Pvm, p =>
         {
             p.Status.Cycle = null;
             p.Status.Phase = ProtectedVMPhase.Protected;
@@ -207,6 +222,9 @@ public sealed class ProtectedVMController(
                 p.Metadata.Generation,
                 timeProvider);
         }, cancellationToken);
+        metrics.CycleCompleted(finished, cycle);
+        tracing.EndCycle(finished, cycle);
+        return finished;
     }
 
     private ScheduleDecision Decide(ProtectionContext context)
@@ -239,10 +257,14 @@ public sealed class ProtectedVMController(
         pvm.Status.Set(ProtectedVMConditions.Ready, false, reason, message, pvm.Metadata.Generation, timeProvider);
     }
 
-    private Task<ProtectedVM> WriteAsync(ProtectedVM pvm, Action<ProtectedVM> mutate, CancellationToken cancellationToken) =>
-        statusWriter.UpdateStatusAsync(pvm, p =>
+    private async Task<ProtectedVM> WriteAsync(ProtectedVM pvm, Action<ProtectedVM> mutate, CancellationToken cancellationToken)
+    {
+        var written = await statusWriter.UpdateStatusAsync(pvm, p =>
         {
             p.Status ??= new ProtectedVMStatus();
             mutate(p);
         }, cancellationToken);
+        metrics.StatusWritten(written);
+        return written;
+    }
 }

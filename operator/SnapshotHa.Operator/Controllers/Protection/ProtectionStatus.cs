@@ -1,4 +1,5 @@
 using SnapshotHa.Api.Common;
+using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Operator.Controllers.Endpoints;
 
@@ -42,6 +43,10 @@ internal static class ProtectionStatus
         UpdateRpo(pvm, context, time);
     }
 
+    /// <summary>The policy's <c>rpoTarget</c>; 15 minutes when unset.</summary>
+    public static TimeSpan RpoTarget(SnapshotPolicy policy) =>
+        GoDuration.TryParse(policy.Spec.RpoTarget, out var target) ? target : TimeSpan.FromMinutes(15);
+
     /// <summary>Sets <c>rpoSeconds</c> and <c>RPOMet</c> from the latest committed image.</summary>
     public static void UpdateRpo(ProtectedVM pvm, ProtectionContext context, TimeProvider time)
     {
@@ -54,7 +59,7 @@ internal static class ProtectionStatus
         var rpo = time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(pointInTime, DateTimeKind.Utc));
         var seconds = Math.Max(0, (long)rpo.TotalSeconds);
         status.RpoSeconds = seconds;
-        var target = GoDuration.TryParse(context.Policy.Spec.RpoTarget, out var t) ? t : TimeSpan.FromMinutes(15);
+        var target = RpoTarget(context.Policy);
         var met = rpo <= target;
         status.Set(
             ProtectedVMConditions.RpoMet,

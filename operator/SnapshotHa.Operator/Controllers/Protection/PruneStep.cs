@@ -4,6 +4,7 @@ using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Hosting;
+using SnapshotHa.Operator.Telemetry;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Maintenance;
 
@@ -19,12 +20,14 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="statusWriter">Writes image status.</param>
 /// <param name="options">How many Pruned objects are kept.</param>
 /// <param name="timeProvider">Clock.</param>
+/// <param name="metrics">Records the repository's size.</param>
 /// <param name="logger">Logs pruning.</param>
 public sealed class PruneStep(
     IKubernetesClient client,
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
     TimeProvider timeProvider,
+    ProtectionMetrics metrics,
     ILogger<PruneStep> logger)
 {
     /// <summary>Runs the step.</summary>
@@ -81,6 +84,7 @@ public sealed class PruneStep(
             Log.PrunedImagesDeleted(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, deleted, options.PrunedImagesKept);
         }
 
+        metrics.RepositoryMeasured(context.Pvm, await RepositoryUsage.MeasureAsync(context.RepositoryPath, context.Series, cancellationToken));
         if (expired.Count > 0)
         {
             Log.Pruned(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, expired.Count);

@@ -7,6 +7,7 @@ using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Merging;
+using SnapshotHa.Operator.Telemetry;
 using SnapshotHa.Vim.Snapshots;
 using SnapshotHa.Vim.VirtualMachines;
 
@@ -22,12 +23,16 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="statusWriter">Writes image status.</param>
 /// <param name="executor">Runs the merge.</param>
 /// <param name="timeProvider">Clock.</param>
+/// <param name="metrics">Records ship and merge.</param>
+/// <param name="tracing">Records the ship and merge spans.</param>
 /// <param name="logger">Logs commits.</param>
 public sealed class ShipAndMergeStep(
     IKubernetesClient client,
     EntityStatusWriter statusWriter,
     IMergeExecutor executor,
     TimeProvider timeProvider,
+    ProtectionMetrics metrics,
+    ProtectionTracing tracing,
     ILogger<ShipAndMergeStep> logger)
 {
     /// <summary>Runs the step; returns the committed image, or null while an external merge still runs.</summary>
@@ -109,6 +114,8 @@ public sealed class ShipAndMergeStep(
         }, cancellationToken);
         await executor.CommittedAsync(work, cancellationToken);
         Log.ImageCommitted(logger, ns, pvm.Metadata.Name, image.Metadata.Name, outcome.DeltaBytes, Math.Round(outcome.ShipSeconds + outcome.MergeSeconds, 3));
+        metrics.ImageCommitted(pvm, outcome);
+        tracing.ShippedAndMerged(outcome);
         return image;
     }
 
