@@ -45,6 +45,10 @@ public sealed record FailoverStatus : ObservedStatus
     [Description("Achieved recovery point in seconds: from the restored image's point in time to the failure.")]
     public double? RpoSeconds { get; set; }
 
+    /// <summary>The VM failed over from.</summary>
+    [Description("The VM that failed (or, for Planned and Test failovers, the source), recorded when the failover started.")]
+    public RecoveredVm? SourceVm { get; set; }
+
     /// <summary>The recovered VM.</summary>
     [Description("The VM running after the failover.")]
     public RecoveredVm? RecoveredVm { get; set; }

@@ -5,7 +5,9 @@ using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Hosting;
+using SnapshotHa.Api.Failovers;
 using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Operator.Controllers.Failovers;
 using SnapshotHa.Operator.Controllers.Images;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Controllers.Protection;
@@ -40,6 +42,7 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        FailoverServices.Add(services);
         return services
             .AddKubernetesOperator(settings =>
             {
@@ -51,6 +54,7 @@ public static class OperatorServices
             .AddController<SnapshotPolicyController, SnapshotPolicy>()
             .AddController<ProtectedVMController, ProtectedVM>()
             .AddController<RecoveryImageController, RecoveryImage>()
+            .AddController<FailoverController, Failover>()
             .AddFinalizer<ProtectedVMFinalizer, ProtectedVM>(ProtectedVMFinalizer.Identifier);
     }
 }

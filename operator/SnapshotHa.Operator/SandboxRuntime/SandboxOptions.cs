@@ -38,4 +38,10 @@ public sealed record SandboxOptions
 
     /// <summary>Gets the namespace the resources go to.</summary>
     public string Namespace { get; init; } = "default";
+
+    /// <summary>Gets the number of ESXi hosts: 1 simulates a standalone ESXi host, more a vCenter cluster (failover needs two).</summary>
+    public int Hosts { get; init; } = 1;
+
+    /// <summary>Gets the policy's failover settings (default: automatic, fencing BestEffort, grace period 2s).</summary>
+    public Api.Policies.FailoverPolicySpec? Failover { get; init; }
 }

@@ -75,6 +75,7 @@ public static class SandboxResources
                 RpoTarget = "1m",
                 Retention = new RetentionSpec { KeepLast = options.KeepLast },
                 Merge = new MergeSpec { Executor = MergeExecutor.InProcess },
+                Failover = options.Failover ?? SandboxFailover.DefaultPolicy(),
             },
         };
     }

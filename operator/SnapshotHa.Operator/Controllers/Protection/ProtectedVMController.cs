@@ -22,6 +22,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="pruneStep">Step 4.</param>
 /// <param name="lostSnapshotRestart">Restarts a cycle whose snapshot was deleted.</param>
 /// <param name="heartbeats">Host heartbeats for the HeartbeatHealthy condition.</param>
+/// <param name="failoverGate">Holds cycles while a failover moves the VM.</param>
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="options">Requeue and retry delays.</param>
 /// <param name="timeProvider">Clock.</param>
@@ -34,6 +35,7 @@ public sealed class ProtectedVMController(
     PruneStep pruneStep,
     LostSnapshotRestart lostSnapshotRestart,
     HeartbeatMonitor heartbeats,
+    Failovers.FailoverGate failoverGate,
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
     TimeProvider timeProvider,
@@ -57,6 +59,11 @@ public sealed class ProtectedVMController(
 
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
         var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
+        if (await failoverGate.HoldsAsync(pvm, cancellationToken))
+        {
+            return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
+        }
+
         if (pvm.Status.Cycle is null)
         {
             if (pvm.Spec.Paused)
