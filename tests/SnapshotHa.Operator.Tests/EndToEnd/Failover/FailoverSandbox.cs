@@ -64,7 +64,10 @@ public sealed class FailoverSandbox : IAsyncDisposable
     public async Task<Api.Failovers.Failover?> FailoverAsync(string name) => await Environment.Client.GetAsync<Api.Failovers.Failover>(name, "default");
 
     /// <summary>Waits until a Failover of the VM reaches <paramref name="phase"/>; the timeout names what exists.</summary>
-    public async Task<Api.Failovers.Failover> WaitForFailoverAsync(FailoverPhase phase, TimeSpan timeout)
+    public Task<Api.Failovers.Failover> WaitForFailoverAsync(FailoverPhase phase, TimeSpan timeout) => WaitForFailoverAsync(null, phase, timeout);
+
+    /// <summary>Waits until Failover <paramref name="name"/> (any when null) reaches <paramref name="phase"/>; the timeout names what exists.</summary>
+    public async Task<Api.Failovers.Failover> WaitForFailoverAsync(string? name, FailoverPhase phase, TimeSpan timeout)
     {
         Api.Failovers.Failover? found = null;
         try
@@ -72,7 +75,7 @@ public sealed class FailoverSandbox : IAsyncDisposable
             await SandboxFixture.WaitUntilAsync(
                 async () =>
                 {
-                    found = (await Environment.Client.ListAsync<Api.Failovers.Failover>("default")).FirstOrDefault(f => f.Status?.Phase == phase);
+                    found = (await Environment.Client.ListAsync<Api.Failovers.Failover>("default")).FirstOrDefault(f => f.Status?.Phase == phase && (name is null || f.Metadata.Name == name));
                     return found is not null;
                 },
                 timeout,
