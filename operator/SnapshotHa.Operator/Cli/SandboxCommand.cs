@@ -25,6 +25,7 @@ public static class SandboxCommand
         command.Options.Add(port);
         command.Options.Add(duration);
         command.Options.Add(vms);
+        var hosts = SandboxFailoverCli.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -35,6 +36,7 @@ public static class SandboxCommand
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
+                    parseResult.GetValue(hosts),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }

@@ -11,10 +11,11 @@ public static class SandboxRun
     /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
     /// <param name="duration">The <c>--for</c> value, or null.</param>
     /// <param name="vms">The number of VMs.</param>
+    /// <param name="hosts">The number of simulated hosts (more than one for failovers to another host).</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string kubeconfigPath, string? duration, int vms, int hosts, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -30,6 +31,12 @@ public static class SandboxRun
         if (vms is < 1 or > 16)
         {
             await error.WriteLineAsync("snapshotha sandbox: --vms must be 1..16");
+            return 2;
+        }
+
+        if (hosts is < 1 or > 8)
+        {
+            await error.WriteLineAsync("snapshotha sandbox: --hosts must be 1..8");
             return 2;
         }
 
@@ -51,10 +58,11 @@ public static class SandboxRun
         {
             Console.WriteLine("snapshotha sandbox: starting the API server and the ESXi simulator (built on first use)…");
             await using var environment = await SandboxEnvironment.StartAsync(
-                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10) },
+                new SandboxOptions { RepositoryRoot = root, DataDirectory = data.FullName, Vms = vms, Hosts = hosts, DiskSize = "64MiB", CycleInterval = TimeSpan.FromSeconds(10) },
                 null,
                 stop.Token);
             await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);
+            await using var state = await SandboxFailoverCli.WriteStateAsync(environment, kubeconfigPath, stop.Token);
             environment.Workload.Start();
             await environment.StartOperatorAsync(null, stop.Token);
             await environment.ProtectAllAsync(stop.Token);

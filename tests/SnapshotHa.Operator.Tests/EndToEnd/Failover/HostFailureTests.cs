@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SnapshotHa.Operator.Cli;
 using Xunit.Abstractions;
 using SnapshotHa.Api.Failovers;
 using SnapshotHa.Api.Policies;
@@ -52,9 +54,17 @@ public sealed class HostFailureTests(ITestOutputHelper output)
             2, new FailoverPolicySpec { Fencing = FencingMode.Required, GracePeriod = "1s" }, 1, cancellation.Token);
         var environment = sandbox.Environment;
         await environment.Workload.StopAsync();
+        var kubeconfig = Path.Combine(sandbox.Data.FullName, "sandbox.kubeconfig");
+        await using var state = await SandboxFailoverCli.WriteStateAsync(environment, kubeconfig, cancellation.Token);
         var crashedAt = DateTime.UtcNow;
 
-        await environment.Simulator.Control.CrashVmAsync(sandbox.Vm.Moref, cancellation.Token);
+        // As a person would from a second terminal: snapshotha sandbox crash-vm VM.
+        var root = new RootCommand();
+        root.Subcommands.Add(SandboxCommand.Create());
+        var error = new StringWriter();
+        var code = await root.Parse(["sandbox", "crash-vm", sandbox.Vm.Name, "--kubeconfig", kubeconfig])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error }, cancellation.Token);
+        code.Should().Be(0, error.ToString());
         var failover = await sandbox.WaitForFailoverAsync(FailoverPhase.Succeeded, TimeSpan.FromSeconds(60));
 
         var pvm = await sandbox.PvmAsync();
