@@ -55,6 +55,7 @@ public static class OperatorServices
             .AddController<ProtectedVMController, ProtectedVM>()
             .AddController<RecoveryImageController, RecoveryImage>()
             .AddController<FailoverController, Failover>()
-            .AddFinalizer<ProtectedVMFinalizer, ProtectedVM>(ProtectedVMFinalizer.Identifier);
+            .AddFinalizer<ProtectedVMFinalizer, ProtectedVM>(ProtectedVMFinalizer.Identifier)
+            .AddFinalizer<FailoverFinalizer, Failover>(FailoverFinalizer.Identifier);
     }
 }

@@ -38,6 +38,9 @@ public interface IVirtualMachineService
     /// <inheritdoc cref="VirtualMachineService.ListVmxPathsAsync"/>
     Task<IReadOnlyList<(ManagedObjectReference Vm, string? VmxPath)>> ListVmxPathsAsync(CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="VirtualMachineService.DestroyAsync"/>
+    Task DestroyAsync(ManagedObjectReference vm, IProgress<TaskInfo>? progress, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="VirtualMachineService.UnregisterAsync"/>
     Task UnregisterAsync(ManagedObjectReference vm, CancellationToken cancellationToken);
 

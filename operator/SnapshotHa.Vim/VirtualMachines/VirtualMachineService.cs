@@ -165,6 +165,11 @@ public sealed class VirtualMachineService : IVirtualMachineService
         return [.. all.Select(o => (o.ManagedObject, o.Text("config.files.vmPathName")))];
     }
 
+    /// <summary>Deletes a VM and its files (<c>Destroy_Task</c>); the VM must be powered off.</summary>
+    /// <exception cref="InvalidPowerStateException">The VM is powered on.</exception>
+    public Task DestroyAsync(ManagedObjectReference vm, IProgress<TaskInfo>? progress, CancellationToken cancellationToken) =>
+        _tasks.RunAsync(VimXml.Element("Destroy_Task", VimXml.Moref("_this", vm)), progress, cancellationToken);
+
     /// <summary>Removes a VM from the inventory, keeping its files (<c>UnregisterVM</c>).</summary>
     public Task UnregisterAsync(ManagedObjectReference vm, CancellationToken cancellationToken) =>
         _invoker.InvokeVoidAsync(VimXml.Element("UnregisterVM", VimXml.Moref("_this", vm)), idempotent: false, cancellationToken);

@@ -25,6 +25,7 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="fencing">Fencing.</param>
 /// <param name="targets">Chooses host and datastore.</param>
 /// <param name="restore">Uploads the image.</param>
+/// <param name="finalImage">Planned failovers and failbacks: powers the source off and waits for its final image.</param>
 /// <param name="outcomes">Receives finished failovers.</param>
 /// <param name="options">Retry delay.</param>
 /// <param name="timeProvider">Clock.</param>
@@ -36,6 +37,7 @@ public sealed class FailoverController(
     FencingStep fencing,
     RecoveryTargets targets,
     RestoreStep restore,
+    FinalImageStep finalImage,
     FailoverOutcomes outcomes,
     FailoverOptions options,
     TimeProvider timeProvider,
@@ -103,6 +105,8 @@ public sealed class FailoverController(
         {
             case FailoverPhase.Pending:
                 return (await StartAsync(context, cancellationToken), false);
+            case FailoverPhase.Fencing when FailoverQueries.NeedsFinalImage(failover):
+                return await finalImage.RunAsync(context, cancellationToken);
             case FailoverPhase.Fencing:
                 var decision = await fencing.RunAsync(context, cancellationToken);
                 failover = await WriteAsync(failover, f =>
@@ -145,6 +149,10 @@ public sealed class FailoverController(
             return await FailAsync(failover, FailoverConditions.ReasonNoCommittedImage, $"No committed image to restore ({imageName ?? "the ProtectedVM has none"})", cancellationToken);
         }
 
+        var originalHost = failover.Spec.Type == FailoverType.Failback && failover.Spec.TargetHost is null
+            ? await OriginalHostAsync(pvm, cancellationToken)
+            : null;
+
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var source = pvm.Status?.RecoveredVm ?? new RecoveredVm { Name = pvm.Status?.Vm?.Name, Moref = pvm.Status?.Vm?.Moref, Host = pvm.Status?.Vm?.Host };
         var moves = FailoverQueries.MovesTheVm(failover);
@@ -163,10 +171,30 @@ public sealed class FailoverController(
             f.Status.Phase = FailoverPhase.Fencing;
             f.Status.StartedTime ??= now;
             f.Status.SourceVm ??= new RecoveredVm { Name = source.Name, Moref = source.Moref, Host = source.Host };
-            f.Status.Image = new ImageReference { Name = image.Metadata.Name, Sequence = image.Spec.Sequence, PointInTime = image.Spec.PointInTime };
-            var failedAt = f.Status.DetectedTime ?? now;
-            f.Status.RpoSeconds = Math.Round(Math.Max(0, (failedAt - image.Spec.PointInTime).TotalSeconds), 3);
+            f.Status.Image = FailoverQueries.NeedsFinalImage(f) && f.Spec.ImageRef is null
+                ? null
+                : new ImageReference { Name = image.Metadata.Name, Sequence = image.Spec.Sequence, PointInTime = image.Spec.PointInTime };
+            if (originalHost is not null)
+            {
+                f.Status.RecoveredVm ??= new RecoveredVm { Host = originalHost };
+            }
+
+            if (f.Status.Image is not null)
+            {
+                var failedAt = f.Status.DetectedTime ?? now;
+                f.Status.RpoSeconds = Math.Round(Math.Max(0, (failedAt - image.Spec.PointInTime).TotalSeconds), 3);
+            }
         }, cancellationToken);
+    }
+
+    private async Task<string?> OriginalHostAsync(ProtectedVM pvm, CancellationToken cancellationToken)
+    {
+        var failovers = await client.ListAsync<Failover>(pvm.Metadata.NamespaceProperty, null, cancellationToken);
+        return FailoverQueries.Of(failovers, pvm)
+            .Where(f => f.Spec.Type != FailoverType.Test && f.Status?.Phase == FailoverPhase.Succeeded)
+            .OrderBy(f => f.Metadata.CreationTimestamp)
+            .Select(f => f.Status?.SourceVm?.Host)
+            .FirstOrDefault(h => h is not null);
     }
 
     private async Task<Failover> ActivateAsync(FailoverContext context, CancellationToken cancellationToken)

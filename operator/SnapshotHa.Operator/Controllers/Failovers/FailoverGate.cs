@@ -4,18 +4,27 @@ using SnapshotHa.Kube.Client;
 
 namespace SnapshotHa.Operator.Controllers.Failovers;
 
-/// <summary>Tells the protection cycle to hold while a failover moves the VM (all types but Test).</summary>
+/// <summary>
+/// Tells the protection cycle what a failover in progress needs: hold (the VM is moving, all types but Test), or a
+/// final snapshot right away (a Planned failover or Failback has powered the source off and waits for its last image).
+/// </summary>
 /// <param name="client">Lists Failovers.</param>
 public sealed class FailoverGate(IKubernetesClient client)
 {
-    /// <summary>Whether a failover of <paramref name="pvm"/> is in progress and protection must not start or continue a cycle.</summary>
+    /// <summary>What the failovers of <paramref name="pvm"/> ask of its protection cycle.</summary>
     /// <param name="pvm">The ProtectedVM.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <returns>True while a failover that moves the VM has not finished.</returns>
-    public async Task<bool> HoldsAsync(ProtectedVM pvm, CancellationToken cancellationToken)
+    /// <returns>None, Hold or FinalSnapshot.</returns>
+    public async Task<FailoverHold> CheckAsync(ProtectedVM pvm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pvm);
         var failovers = await client.ListAsync<Failover>(pvm.Metadata.NamespaceProperty, null, cancellationToken);
-        return FailoverQueries.Of(failovers, pvm).Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f));
+        var active = FailoverQueries.Of(failovers, pvm).Where(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)).ToList();
+        if (active.Count == 0)
+        {
+            return FailoverHold.None;
+        }
+
+        return active.All(FailoverQueries.AwaitsFinalImage) ? FailoverHold.FinalSnapshot : FailoverHold.Hold;
     }
 }

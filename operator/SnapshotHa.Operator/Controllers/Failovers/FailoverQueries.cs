@@ -24,6 +24,26 @@ public static class FailoverQueries
         return failover.Spec.Type != FailoverType.Test;
     }
 
+    /// <summary>Whether the failover takes a final image before restoring (Planned and Failback).</summary>
+    /// <param name="failover">The failover.</param>
+    /// <returns>True for Planned and Failback.</returns>
+    public static bool NeedsFinalImage(Failover failover)
+    {
+        ArgumentNullException.ThrowIfNull(failover);
+        return failover.Spec.Type is FailoverType.Planned or FailoverType.Failback;
+    }
+
+    /// <summary>Whether the failover has powered its source off and waits for the final image.</summary>
+    /// <param name="failover">The failover.</param>
+    /// <returns>True while a Planned failover or Failback is fenced in phase Fencing.</returns>
+    public static bool AwaitsFinalImage(Failover failover)
+    {
+        ArgumentNullException.ThrowIfNull(failover);
+        return NeedsFinalImage(failover)
+            && failover.Status?.Phase == FailoverPhase.Fencing
+            && failover.Status.FinalImageAfterSequence is not null;
+    }
+
     /// <summary>The failovers of <paramref name="pvm"/> among <paramref name="all"/>.</summary>
     /// <param name="all">Failovers of any namespace.</param>
     /// <param name="pvm">The ProtectedVM.</param>

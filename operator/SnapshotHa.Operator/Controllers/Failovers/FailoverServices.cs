@@ -17,6 +17,7 @@ public static class FailoverServices
         services.AddSingleton<FencingStep>();
         services.AddSingleton<RecoveryTargets>();
         services.AddSingleton<RestoreStep>();
+        services.AddSingleton<FinalImageStep>();
         services.AddSingleton<FailureWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailureWatch>());
     }

@@ -95,13 +95,16 @@ public sealed class FailureWatch(
 
     private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, CancellationToken cancellationToken)
     {
-        if (pvm.Status?.Vm?.Moref is not { } moref || pvm.Status.LatestCommittedImage is null || pvm.Metadata.DeletionTimestamp is not null)
+        if ((pvm.Status?.RecoveredVm?.Moref ?? pvm.Status?.Vm?.Moref) is not { } moref
+            || pvm.Status!.LatestCommittedImage is null
+            || pvm.Metadata.DeletionTimestamp is not null)
         {
             return;
         }
 
+        // A VM a failover moved away from is powered off on purpose; its successor is watched instead.
         var mine = FailoverQueries.Of(failovers, pvm).ToList();
-        if (mine.Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)))
+        if (mine.Any(f => FailoverQueries.MovesTheVm(f) && (FailoverQueries.IsActive(f) || f.Status?.SourceVm?.Moref == moref)))
         {
             return;
         }
@@ -117,7 +120,7 @@ public sealed class FailureWatch(
         var now = timeProvider.GetUtcNow();
         var key = $"{pvm.Metadata.Uid}/{moref}";
         var observation = detector.Observe(
-            key, VmObservation.From(facts), heartbeat, pvm.Status.Vm.PowerState == VmPowerState.PoweredOn, grace, now);
+            key, VmObservation.From(facts), heartbeat, pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn, grace, now);
         var saved = pvm.Status.SavedConfiguration is null && facts.PowerState != VirtualMachinePowerState.Unknown
             ? SavedConfigurations.From(await vim.VirtualMachines.GetHardwareAsync(vmRef, cancellationToken))
             : null;

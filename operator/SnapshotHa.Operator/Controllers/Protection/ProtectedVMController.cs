@@ -59,7 +59,8 @@ public sealed class ProtectedVMController(
 
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
         var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
-        if (await failoverGate.HoldsAsync(pvm, cancellationToken))
+        var failoverHold = await failoverGate.CheckAsync(pvm, cancellationToken);
+        if (failoverHold == Failovers.FailoverHold.Hold)
         {
             return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
         }
@@ -78,6 +79,11 @@ public sealed class ProtectedVMController(
             }
 
             var decision = Decide(context with { Pvm = pvm });
+            if (failoverHold == Failovers.FailoverHold.FinalSnapshot)
+            {
+                decision = decision with { SnapshotNow = true, Reason = "FinalSnapshot" };
+            }
+
             if (!decision.SnapshotNow)
             {
                 pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);
