@@ -136,6 +136,12 @@ public sealed class VimClient : IVimClient
             }
 
             await client._session.ConnectAsync(cancellationToken);
+            if (options.DatacenterPath is null && !client.ServiceContent.About.IsHostAgent)
+            {
+                var datacenters = await client.Properties.ListAsync("Datacenter", ["name"], cancellationToken);
+                client.Datastores.DiscoveredDatacenter = datacenters.Count == 1 ? datacenters[0].Text("name") : null;
+            }
+
             client._keepAlive.Start();
             return client;
         }

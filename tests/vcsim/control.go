@@ -39,6 +39,8 @@ func (p *proxy) serveControl(w http.ResponseWriter, r *http.Request) {
 		"/_sim/read":         {{http.MethodPost, p.controlRead}},
 		"/_sim/fail-host":    {{http.MethodPost, p.controlFailHost}},
 		"/_sim/restore-host": {{http.MethodPost, p.controlRestoreHost}},
+		"/_sim/partition":    {{http.MethodPost, p.controlPartition}},
+		"/_sim/heal":         {{http.MethodPost, p.controlRestoreHost}},
 		"/_sim/crash-vm":     {{http.MethodPost, p.controlCrashVM}},
 		"/_sim/restore-vm":   {{http.MethodPost, p.controlRestoreVM}},
 		"/_sim/heartbeat":    {{http.MethodPost, p.controlHeartbeat}},
@@ -133,8 +135,9 @@ func (p *proxy) controlVMs(*http.Request) (interface{}, error) {
 
 func (p *proxy) controlFailHost(r *http.Request) (interface{}, error) {
 	var req struct {
-		Host string `json:"host"`
-		Mode string `json:"mode"`
+		Host        string `json:"host"`
+		Mode        string `json:"mode"`
+		PowerOffVMs bool   `json:"powerOffVms"`
 	}
 	if err := decodeJSON(r, &req); err != nil {
 		return nil, err
@@ -146,10 +149,31 @@ func (p *proxy) controlFailHost(r *http.Request) (interface{}, error) {
 	if err := p.sim.failHost(p.failures, host, req.Mode); err != nil {
 		return nil, badRequest("%v", err)
 	}
+	if req.PowerOffVMs {
+		// The host died: its VMs stopped with it. vCenter would still report their last known power state, but
+		// the launcher reports the truth so that tests can tell a dead host from a partition.
+		for _, vm := range p.sim.vmsOnHost(host) {
+			setPower(vm, types.VirtualMachinePowerStatePoweredOff)
+			_ = setHeartbeat(vm, "gray")
+		}
+	}
 	return map[string]string{"host": host.Self.Value, "connectionState": string(types.HostSystemConnectionStateNotResponding)}, nil
 }
 
-func (p *proxy) controlRestoreHost(r *http.Request) (interface{}, error) {
+// controlPartition cuts the management network of a host: API calls on it fail, its VMs keep running.
+func (p *proxy) controlPartition(r *http.Request) (interface{}, error) {
+	host, err := p.decodeHost(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.sim.failHost(p.failures, host, "fault"); err != nil {
+		return nil, badRequest("%v", err)
+	}
+	return map[string]string{"host": host.Self.Value, "connectionState": string(types.HostSystemConnectionStateNotResponding)}, nil
+}
+
+// decodeHost reads a {"host": …} body and resolves the host.
+func (p *proxy) decodeHost(r *http.Request) (*simulator.HostSystem, error) {
 	var req struct {
 		Host string `json:"host"`
 	}
@@ -159,6 +183,14 @@ func (p *proxy) controlRestoreHost(r *http.Request) (interface{}, error) {
 	host := p.sim.findHost(req.Host)
 	if host == nil {
 		return nil, notFound("host: %q not found", req.Host)
+	}
+	return host, nil
+}
+
+func (p *proxy) controlRestoreHost(r *http.Request) (interface{}, error) {
+	host, err := p.decodeHost(r)
+	if err != nil {
+		return nil, err
 	}
 	p.sim.restoreHost(p.failures, host)
 	return map[string]string{"host": host.Self.Value, "connectionState": string(types.HostSystemConnectionStateConnected)}, nil

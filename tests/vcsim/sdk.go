@@ -168,6 +168,12 @@ func (p *proxy) afterCall(call soapCall, pre preCall, answer []byte) {
 		if pre.vm != nil {
 			err = p.sim.disks.snapshotsRemoved(pre.vm, pre.snapshots)
 		}
+	case "CreateVM_Task", "RegisterVM_Task":
+		if ref, isRef := task.Info.Result.(types.ManagedObjectReference); isRef {
+			if vm, ok := simulator.Map.Get(ref).(*simulator.VirtualMachine); ok {
+				err = p.sim.disks.adoptVM(vm)
+			}
+		}
 	case "RevertToSnapshot_Task", "RevertToCurrentSnapshot_Task":
 		if pre.vm != nil && len(pre.snapshots) == 1 {
 			err = p.sim.disks.reverted(pre.vm, pre.snapshots[0])

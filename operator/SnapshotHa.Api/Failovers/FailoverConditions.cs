@@ -38,4 +38,13 @@ public static class FailoverConditions
 
     /// <summary>The recovered VM is powered on.</summary>
     public const string ReasonPoweredOn = "PoweredOn";
+
+    /// <summary>The source VM's host does not answer, so its power state cannot be confirmed.</summary>
+    public const string ReasonHostNotResponding = "HostNotResponding";
+
+    /// <summary>A BestEffort failover went on unfenced; the original is powered off once its host answers again.</summary>
+    public const string ReasonPoweredOffLate = "PoweredOffLate";
+
+    /// <summary>The image's disks are on the target datastore.</summary>
+    public const string ReasonUploaded = "Uploaded";
 }

@@ -45,6 +45,15 @@ public sealed record FailoverStatus : ObservedStatus
     [Description("Achieved recovery point in seconds: from the restored image's point in time to the failure.")]
     public double? RpoSeconds { get; set; }
 
+    /// <summary>The sequence the final image of a Planned failover or Failback must exceed.</summary>
+    [RangeMinimum(-1)]
+    [Description("Planned and Failback: once the source is powered off, the final image is the first committed image with a higher sequence than this (images committed or in progress before the power-off do not count), so no write is lost.")]
+    public long? FinalImageAfterSequence { get; set; }
+
+    /// <summary>The VM failed over from.</summary>
+    [Description("The VM that failed (or, for Planned and Test failovers, the source), recorded when the failover started.")]
+    public RecoveredVm? SourceVm { get; set; }
+
     /// <summary>The recovered VM.</summary>
     [Description("The VM running after the failover.")]
     public RecoveredVm? RecoveredVm { get; set; }

@@ -2,8 +2,8 @@ using SnapshotHa.Kube.Entities.Attributes;
 
 namespace SnapshotHa.Api.Failovers;
 
-/// <summary>The VM a failover brought up.</summary>
-[Description("The VM a failover brought up.")]
+/// <summary>A VM a failover brought up or left.</summary>
+[Description("A VM a failover brought up or left.")]
 public sealed record RecoveredVm
 {
     /// <summary>The inventory name.</summary>

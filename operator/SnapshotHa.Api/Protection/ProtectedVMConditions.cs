@@ -12,6 +12,9 @@ public static class ProtectedVMConditions
     /// <summary>The VM's host answers heartbeats.</summary>
     public const string HeartbeatHealthy = "HeartbeatHealthy";
 
+    /// <summary>The VM runs: not powered off by anyone but SnapshotHA, guest heartbeat not lost.</summary>
+    public const string VmHealthy = "VmHealthy";
+
     /// <summary>The latest committed image is younger than the policy's rpoTarget.</summary>
     public const string RpoMet = "RPOMet";
 
@@ -59,4 +62,19 @@ public static class ProtectedVMConditions
 
     /// <summary>A failover is in progress or done.</summary>
     public const string ReasonFailover = "Failover";
+
+    /// <summary>The VM is powered on and its guest heartbeat is not red.</summary>
+    public const string ReasonVmRunning = "Running";
+
+    /// <summary>The VM was seen powered on, then powered off without SnapshotHA doing it (a crash).</summary>
+    public const string ReasonPoweredOffUnexpectedly = "PoweredOffUnexpectedly";
+
+    /// <summary>The guest heartbeat is red, for less than the policy's grace period so far.</summary>
+    public const string ReasonGuestHeartbeatRed = "GuestHeartbeatRed";
+
+    /// <summary>The guest heartbeat stayed red longer than the policy's grace period (a hung guest).</summary>
+    public const string ReasonGuestHeartbeatLost = "GuestHeartbeatLost";
+
+    /// <summary>The VM is powered off and was not seen running: nothing to detect.</summary>
+    public const string ReasonNotRunning = "NotRunning";
 }

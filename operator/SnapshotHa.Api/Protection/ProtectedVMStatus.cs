@@ -39,6 +39,14 @@ public sealed record ProtectedVMStatus : ObservedStatus
     [Description("The protection cycle in progress, so that a restarted operator resumes it instead of starting over; absent between cycles.")]
     public CycleProgress? Cycle { get; set; }
 
+    /// <summary>The VM protected since a failover.</summary>
+    [Description("After a failover: the recovered VM, which is protected from then on instead of the one spec.vm selects.")]
+    public Failovers.RecoveredVm? RecoveredVm { get; set; }
+
+    /// <summary>The configuration a recovered VM is created with.</summary>
+    [Description("The VM's configuration saved for failovers (CPUs, memory, guest id, adapters with MAC and network), read once the VM is seen.")]
+    public SavedVmConfiguration? SavedConfiguration { get; set; }
+
     /// <summary>The standby VMs.</summary>
     [ListMapKeys("name")]
     [Items(MaxItems = 3)]

@@ -35,6 +35,7 @@ public static class SandboxCommand
         command.Options.Add(executor);
         command.Options.Add(disksPerVm);
         command.Options.Add(metricsPort);
+        var hosts = SandboxFailoverCli.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -48,6 +49,7 @@ public static class SandboxCommand
                     parseResult.GetValue(disksPerVm),
                     parseResult.GetValue(executor),
                     parseResult.GetValue(metricsPort),
+                    parseResult.GetValue(hosts),
                     parseResult.InvocationConfiguration.Error,
                     cancellationToken);
             }

@@ -14,11 +14,12 @@ public static class SandboxRun
     /// <param name="disksPerVm">The disks per VM.</param>
     /// <param name="executor">Where merges run.</param>
     /// <param name="metricsPort">The <c>--metrics-port</c> value, or null.</param>
+    /// <param name="hosts">The number of simulated hosts (more than one for failovers to another host).</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
-        string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, int? metricsPort, TextWriter error, CancellationToken cancellationToken)
+        string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, int? metricsPort, int hosts, TextWriter error, CancellationToken cancellationToken)
     {
         TimeSpan? runFor = null;
         try
@@ -49,6 +50,12 @@ public static class SandboxRun
             return 2;
         }
 
+        if (hosts is < 1 or > 8)
+        {
+            await error.WriteLineAsync("snapshotha sandbox: --hosts must be 1..8");
+            return 2;
+        }
+
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory) ?? SimulatorProcess.FindRepositoryRoot(Environment.CurrentDirectory);
         if (root is null)
         {
@@ -72,6 +79,7 @@ public static class SandboxRun
                     RepositoryRoot = root,
                     DataDirectory = data.FullName,
                     Vms = vms,
+                    Hosts = hosts,
                     DisksPerVm = disksPerVm,
                     DiskSize = "64MiB",
                     CycleInterval = TimeSpan.FromSeconds(10),
@@ -81,6 +89,7 @@ public static class SandboxRun
                 null,
                 stop.Token);
             await environment.WriteKubeconfigAsync(kubeconfigPath, stop.Token);
+            await using var state = await SandboxFailoverCli.WriteStateAsync(environment, kubeconfigPath, stop.Token);
             environment.Workload.Start();
             await environment.StartOperatorAsync(null, stop.Token);
             await environment.ProtectAllAsync(stop.Token);

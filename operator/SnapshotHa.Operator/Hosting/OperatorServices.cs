@@ -5,7 +5,9 @@ using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Hosting;
+using SnapshotHa.Api.Failovers;
 using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Operator.Controllers.Failovers;
 using SnapshotHa.Operator.Controllers.Images;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Controllers.Protection;
@@ -46,6 +48,7 @@ public static class OperatorServices
         services.AddSingleton<SecondaryRepositoryTargets>();
         services.AddSingleton<ImageReplication>();
         services.AddProtectionTelemetry();
+        FailoverServices.Add(services);
         return services
             .AddKubernetesOperator(settings =>
             {
@@ -57,6 +60,8 @@ public static class OperatorServices
             .AddController<SnapshotPolicyController, SnapshotPolicy>()
             .AddController<ProtectedVMController, ProtectedVM>()
             .AddController<RecoveryImageController, RecoveryImage>()
-            .AddFinalizer<ProtectedVMFinalizer, ProtectedVM>(ProtectedVMFinalizer.Identifier);
+            .AddController<FailoverController, Failover>()
+            .AddFinalizer<ProtectedVMFinalizer, ProtectedVM>(ProtectedVMFinalizer.Identifier)
+            .AddFinalizer<FailoverFinalizer, Failover>(FailoverFinalizer.Identifier);
     }
 }

@@ -71,7 +71,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         {
             simulator = await SimulatorProcess.StartAsync(
                 options.RepositoryRoot,
-                ["--tls", "--vms", options.Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disk-size", options.DiskSize, "--disks-per-vm", options.DisksPerVm.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                [.. SandboxFailover.LauncherArguments(options), "--tls", "--vms", options.Vms.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disk-size", options.DiskSize, "--disks-per-vm", options.DisksPerVm.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 cancellationToken);
             var workload = new GuestWorkload(simulator, new Random(options.Seed), options.WriteInterval, options.MaxWriteBytes);
             var environment = new SandboxEnvironment(options, server, simulator, workload, loggerFactory);
@@ -127,6 +127,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<ISnapshotFence>(Workload);
+                SandboxFailover.Configure(services);
                 if (_loggerFactory is not null)
                 {
                     services.AddSingleton(_loggerFactory);

@@ -49,4 +49,10 @@ public sealed record SandboxOptions
 
     /// <summary>Gets the loopback port of the operator's <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>; null for any free port.</summary>
     public int? MetricsPort { get; init; }
+
+    /// <summary>Gets the number of ESXi hosts: 1 simulates a standalone ESXi host, more a vCenter cluster (failover needs two).</summary>
+    public int Hosts { get; init; } = 1;
+
+    /// <summary>Gets the policy's failover settings (default: automatic, fencing BestEffort, grace period 2s).</summary>
+    public Api.Policies.FailoverPolicySpec? Failover { get; init; }
 }

@@ -75,6 +75,7 @@ public static class SandboxResources
                 RpoTarget = "1m",
                 Retention = new RetentionSpec { KeepLast = options.KeepLast },
                 Merge = new MergeSpec { Executor = options.Executor, Timeout = "2m", BackoffLimit = 2 },
+                Failover = options.Failover ?? SandboxFailover.DefaultPolicy(),
             },
         };
     }

@@ -55,6 +55,39 @@ public sealed class SimulatorControlClient : IDisposable
     /// <returns>The answer.</returns>
     public Task<JsonNode> ResetAsync(CancellationToken cancellationToken) => PostAsync("reset", new { }, cancellationToken);
 
+    /// <summary>Fails a host: API calls on it and its VMs fault (<paramref name="mode"/> <c>fault</c>) or hang (<c>hang</c>).</summary>
+    /// <param name="host">Host moref or name.</param>
+    /// <param name="powerOffVms">True when the host died (its VMs stop); false models a partition (they keep running).</param>
+    /// <param name="mode"><c>fault</c> or <c>hang</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> FailHostAsync(string host, bool powerOffVms, string mode, CancellationToken cancellationToken) =>
+        PostAsync("fail-host", new { host, mode, powerOffVms }, cancellationToken);
+
+    /// <summary>Reconnects a failed or partitioned host (its VMs keep their power state).</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> RestoreHostAsync(string host, CancellationToken cancellationToken) => PostAsync("restore-host", new { host }, cancellationToken);
+
+    /// <summary>Cuts the management network of a host: API calls on it fail, its VMs keep running.</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> PartitionAsync(string host, CancellationToken cancellationToken) => PostAsync("partition", new { host }, cancellationToken);
+
+    /// <summary>Ends a partition.</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> HealAsync(string host, CancellationToken cancellationToken) => PostAsync("heal", new { host }, cancellationToken);
+
+    /// <summary>Crashes a VM: powered off, guest heartbeat red.</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> CrashVmAsync(string vm, CancellationToken cancellationToken) => PostAsync("crash-vm", new { vm }, cancellationToken);
+
+    /// <summary>Powers a crashed VM on again, guest heartbeat green.</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> RestoreVmAsync(string vm, CancellationToken cancellationToken) => PostAsync("restore-vm", new { vm }, cancellationToken);
+
+    /// <summary>Sets a VM's guest heartbeat (<c>green</c>, <c>yellow</c>, <c>red</c>, <c>gray</c>).</summary>
+    /// <returns>The answer.</returns>
+    public Task<JsonNode> HeartbeatAsync(string vm, string status, CancellationToken cancellationToken) => PostAsync("heartbeat", new { vm, status }, cancellationToken);
+
     /// <summary>Reads the VMs with their chains and snapshots.</summary>
     /// <returns>The answer of <c>GET /_sim/vms</c>.</returns>
     public async Task<JsonNode> VmsAsync(CancellationToken cancellationToken) =>

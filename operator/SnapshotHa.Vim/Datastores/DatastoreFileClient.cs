@@ -36,6 +36,12 @@ public sealed class DatastoreFileClient : IDatastoreFileClient
         _logger = logger;
     }
 
+    /// <summary>
+    /// Gets or sets the datacenter used for vCenter transfers when the options name none: set at connect time when the
+    /// inventory holds exactly one datacenter.
+    /// </summary>
+    internal string? DiscoveredDatacenter { get; set; }
+
     /// <summary>Gets the <c>/folder</c> URL of a datastore file.</summary>
     public Uri GetUrl(DatastorePath path)
     {
@@ -43,7 +49,7 @@ public sealed class DatastoreFileClient : IDatastoreFileClient
         var datacenter = _options.DatacenterPath
             ?? (_invoker.Content.About.IsHostAgent
                 ? "ha-datacenter"
-                : throw new InvalidOperationException("DatacenterPath must be set to transfer datastore files through vCenter."));
+                : DiscoveredDatacenter ?? throw new InvalidOperationException("DatacenterPath must be set to transfer datastore files through vCenter (the inventory has more than one datacenter)."));
         return DatastoreUrl.Build(_options.SdkUrl, datacenter, path);
     }
 

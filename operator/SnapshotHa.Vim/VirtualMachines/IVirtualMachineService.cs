@@ -28,6 +28,19 @@ public interface IVirtualMachineService
     Task<ManagedObjectReference> RegisterAsync(
         DatastorePath vmxPath, string? name, VirtualMachinePlacement placement, IProgress<TaskInfo>? progress, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="VirtualMachineService.CreateAsync"/>
+    Task<ManagedObjectReference> CreateAsync(
+        VirtualMachinePlacement placement, VirtualMachineCreateSpec spec, IProgress<TaskInfo>? progress, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="VirtualMachineService.GetHardwareAsync"/>
+    Task<VirtualMachineHardware> GetHardwareAsync(ManagedObjectReference vm, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="VirtualMachineService.ListVmxPathsAsync"/>
+    Task<IReadOnlyList<(ManagedObjectReference Vm, string? VmxPath)>> ListVmxPathsAsync(CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="VirtualMachineService.DestroyAsync"/>
+    Task DestroyAsync(ManagedObjectReference vm, IProgress<TaskInfo>? progress, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="VirtualMachineService.UnregisterAsync"/>
     Task UnregisterAsync(ManagedObjectReference vm, CancellationToken cancellationToken);
 

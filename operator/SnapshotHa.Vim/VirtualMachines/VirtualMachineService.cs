@@ -125,6 +125,51 @@ public sealed class VirtualMachineService : IVirtualMachineService
         return info.ResultReference ?? throw new VimProtocolException("RegisterVM_Task returned no VM.");
     }
 
+    /// <summary>Creates a VM over existing disk files (<c>CreateVM_Task</c>).</summary>
+    /// <param name="placement">Folder, resource pool and host (see <see cref="GetPlacementAsync"/>).</param>
+    /// <param name="spec">Name, configuration file, hardware, disks and adapters.</param>
+    /// <param name="progress">Receives task states; may be null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The new VM.</returns>
+    /// <exception cref="VimFaultException">The server refused the configuration (for example the .vmx exists).</exception>
+    public async Task<ManagedObjectReference> CreateAsync(
+        VirtualMachinePlacement placement, VirtualMachineCreateSpec spec, IProgress<TaskInfo>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(spec);
+        var info = await _tasks.RunAsync(
+            VimXml.Element(
+                "CreateVM_Task",
+                VimXml.Moref("_this", placement.Folder),
+                spec.ToXml(),
+                VimXml.Moref("pool", placement.ResourcePool),
+                placement.Host is null ? null : VimXml.Moref("host", placement.Host)),
+            progress,
+            cancellationToken);
+        return info.ResultReference ?? throw new VimProtocolException("CreateVM_Task returned no VM.");
+    }
+
+    /// <summary>Reads the CPU, memory, guest id and network adapters of a VM.</summary>
+    /// <exception cref="ManagedObjectNotFoundException">The VM does not exist.</exception>
+    public async Task<VirtualMachineHardware> GetHardwareAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
+    {
+        var content = await _properties.RetrieveObjectAsync(vm, VirtualMachineHardware.Paths, cancellationToken);
+        return VirtualMachineHardware.FromContent(content);
+    }
+
+    /// <summary>Lists every VM with its configuration file path (to find a VM created earlier in a known directory).</summary>
+    /// <returns>VM and <c>config.files.vmPathName</c> pairs.</returns>
+    public async Task<IReadOnlyList<(ManagedObjectReference Vm, string? VmxPath)>> ListVmxPathsAsync(CancellationToken cancellationToken)
+    {
+        var all = await _properties.ListAsync("VirtualMachine", ["config.files.vmPathName"], cancellationToken);
+        return [.. all.Select(o => (o.ManagedObject, o.Text("config.files.vmPathName")))];
+    }
+
+    /// <summary>Deletes a VM and its files (<c>Destroy_Task</c>); the VM must be powered off.</summary>
+    /// <exception cref="InvalidPowerStateException">The VM is powered on.</exception>
+    public Task DestroyAsync(ManagedObjectReference vm, IProgress<TaskInfo>? progress, CancellationToken cancellationToken) =>
+        _tasks.RunAsync(VimXml.Element("Destroy_Task", VimXml.Moref("_this", vm)), progress, cancellationToken);
+
     /// <summary>Removes a VM from the inventory, keeping its files (<c>UnregisterVM</c>).</summary>
     public Task UnregisterAsync(ManagedObjectReference vm, CancellationToken cancellationToken) =>
         _invoker.InvokeVoidAsync(VimXml.Element("UnregisterVM", VimXml.Moref("_this", vm)), idempotent: false, cancellationToken);

@@ -23,6 +23,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="pruneStep">Step 4.</param>
 /// <param name="lostSnapshotRestart">Restarts a cycle whose snapshot was deleted.</param>
 /// <param name="heartbeats">Host heartbeats for the HeartbeatHealthy condition.</param>
+/// <param name="failoverGate">Holds cycles while a failover moves the VM.</param>
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="options">Requeue and retry delays.</param>
 /// <param name="timeProvider">Clock.</param>
@@ -37,6 +38,7 @@ public sealed class ProtectedVMController(
     PruneStep pruneStep,
     LostSnapshotRestart lostSnapshotRestart,
     HeartbeatMonitor heartbeats,
+    Failovers.FailoverGate failoverGate,
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
     TimeProvider timeProvider,
@@ -63,6 +65,12 @@ public sealed class ProtectedVMController(
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
         var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
         metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
+        var failoverHold = await failoverGate.CheckAsync(pvm, cancellationToken);
+        if (failoverHold == Failovers.FailoverHold.Hold)
+        {
+            return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
+        }
+
         if (pvm.Status.Cycle is null)
         {
             if (pvm.Spec.Paused)
@@ -77,6 +85,11 @@ public sealed class ProtectedVMController(
             }
 
             var decision = Decide(context with { Pvm = pvm });
+            if (failoverHold == Failovers.FailoverHold.FinalSnapshot)
+            {
+                decision = decision with { SnapshotNow = true, Reason = "FinalSnapshot" };
+            }
+
             if (!decision.SnapshotNow)
             {
                 pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);

@@ -46,7 +46,9 @@ public sealed class ProtectionContextResolver(IKubernetesClient client, Endpoint
                 ProtectedVMConditions.ReasonEndpointNotReady, $"VSphereEndpoint {ns}/{pvm.Spec.EndpointRef.Name} is not connected: {e.Message}", e);
         }
 
-        var vm = await FindVmAsync(vim, pvm.Spec.Vm, cancellationToken);
+        var vm = pvm.Status?.RecoveredVm?.Moref is { } recovered
+            ? new ManagedObjectReference("VirtualMachine", recovered)
+            : await FindVmAsync(vim, pvm.Spec.Vm, cancellationToken);
         var facts = await vim.VirtualMachines.GetFactsAsync(vm, cancellationToken);
         var volume = pvm.Spec.Repository.Volume;
         return new ProtectionContext(

@@ -1,0 +1,204 @@
+using k8s.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SnapshotHa.Api.Common;
+using SnapshotHa.Api.Failovers;
+using SnapshotHa.Api.Policies;
+using SnapshotHa.Api.Protection;
+using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Vim;
+using SnapshotHa.Vim.VirtualMachines;
+
+namespace SnapshotHa.Operator.Controllers.Failovers;
+
+/// <summary>
+/// Checks every protected VM each <see cref="FailoverOptions.CheckInterval"/>: reads the VM's state and its host's
+/// heartbeat, sets the ProtectedVM's <c>VmHealthy</c> condition, saves the VM's configuration for failovers once,
+/// and when a failure persists past the policy's grace period and <c>failover.automatic</c> is on, creates the
+/// Failover (deterministic name, owned by the ProtectedVM), which <see cref="FailoverController"/> then carries out.
+/// Runs apart from the ProtectedVM controller so that detection does not wait for a protection cycle.
+/// </summary>
+/// <param name="client">Reads resources, creates Failovers.</param>
+/// <param name="statusWriter">Writes ProtectedVM and Failover status.</param>
+/// <param name="connections">The endpoints' sessions.</param>
+/// <param name="heartbeats">The host heartbeat loops.</param>
+/// <param name="detector">Remembers what each VM looked like.</param>
+/// <param name="options">Check interval.</param>
+/// <param name="timeProvider">Clock and timer.</param>
+/// <param name="logger">Logs detections.</param>
+public sealed class FailureWatch(
+    IKubernetesClient client,
+    EntityStatusWriter statusWriter,
+    EndpointConnections connections,
+    HeartbeatMonitor heartbeats,
+    FailureDetector detector,
+    FailoverOptions options,
+    TimeProvider timeProvider,
+    ILogger<FailureWatch> logger) : BackgroundService
+{
+    /// <summary>Checks every protected VM once.</summary>
+    /// <param name="cancellationToken">Stops the check.</param>
+    /// <returns>A task that completes when every VM was checked.</returns>
+    public async Task CheckAllAsync(CancellationToken cancellationToken)
+    {
+        var pvms = await client.ListAsync<ProtectedVM>(null, null, cancellationToken);
+        if (pvms.Count == 0)
+        {
+            return;
+        }
+
+        var failovers = await client.ListAsync<Failover>(null, null, cancellationToken);
+        foreach (var pvm in pvms)
+        {
+            try
+            {
+                await CheckAsync(pvm, failovers, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.CheckFailed(logger, pvm.Metadata.NamespaceProperty, pvm.Metadata.Name, e.Message);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CheckInterval, timeProvider);
+        do
+        {
+            try
+            {
+                await CheckAllAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.CheckFailed(logger, null, "*", e.Message);
+            }
+        }
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, CancellationToken cancellationToken)
+    {
+        if ((pvm.Status?.RecoveredVm?.Moref ?? pvm.Status?.Vm?.Moref) is not { } moref
+            || pvm.Status!.LatestCommittedImage is null
+            || pvm.Metadata.DeletionTimestamp is not null)
+        {
+            return;
+        }
+
+        // A VM a failover moved away from is powered off on purpose; its successor is watched instead.
+        var mine = FailoverQueries.Of(failovers, pvm).ToList();
+        if (mine.Any(f => FailoverQueries.MovesTheVm(f) && (FailoverQueries.IsActive(f) || f.Status?.SourceVm?.Moref == moref)))
+        {
+            return;
+        }
+
+        var ns = pvm.Metadata.NamespaceProperty;
+        var policy = await client.GetAsync<SnapshotPolicy>(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
+        var failoverPolicy = policy?.Spec.Failover ?? new FailoverPolicySpec();
+        var grace = GoDuration.TryParse(failoverPolicy.GracePeriod, out var g) ? g : TimeSpan.FromSeconds(30);
+        var vim = await connections.GetAsync(ns ?? "default", pvm.Spec.EndpointRef.Name, cancellationToken);
+        var vmRef = new ManagedObjectReference("VirtualMachine", moref);
+        var facts = await vim.VirtualMachines.GetFactsAsync(vmRef, cancellationToken);
+        var heartbeat = facts.Host is { } host ? heartbeats.Host(EntityKey.For(ns, pvm.Spec.EndpointRef.Name), host.Value) : null;
+        var now = timeProvider.GetUtcNow();
+        var key = $"{pvm.Metadata.Uid}/{moref}";
+        var observation = detector.Observe(
+            key, VmObservation.From(facts), heartbeat, pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn, grace, now);
+        var saved = pvm.Status.SavedConfiguration is null && facts.PowerState != VirtualMachinePowerState.Unknown
+            ? SavedConfigurations.From(await vim.VirtualMachines.GetHardwareAsync(vmRef, cancellationToken))
+            : null;
+        if (observation.Health is { } health || saved is not null)
+        {
+            pvm = await statusWriter.UpdateStatusAsync(pvm, p =>
+            {
+                p.Status ??= new ProtectedVMStatus();
+                if (observation.Health is { } h)
+                {
+                    p.Status.Set(ProtectedVMConditions.VmHealthy, h.Healthy, h.Reason, h.Message, p.Metadata.Generation, timeProvider);
+                }
+
+                p.Status.SavedConfiguration ??= saved;
+            }, cancellationToken);
+        }
+
+        if (observation.Failure is not { } failure)
+        {
+            return;
+        }
+
+        var name = FailoverNames.Automatic(pvm, moref);
+        if (mine.Any(f => f.Metadata.Name == name) || !failoverPolicy.Automatic)
+        {
+            return;
+        }
+
+        if (failure.NeedsGracePeriod && now - failure.DetectedTime < grace)
+        {
+            return;
+        }
+
+        Log.FailureDetected(logger, ns, pvm.Metadata.Name, failure.Reason, failure.Message);
+        await CreateFailoverAsync(pvm, name, failure, facts, cancellationToken);
+        detector.Forget(key);
+    }
+
+    private async Task CreateFailoverAsync(
+        ProtectedVM pvm, string name, DetectedFailure failure, VirtualMachineFacts facts, CancellationToken cancellationToken)
+    {
+        var ns = pvm.Metadata.NamespaceProperty;
+        var failover = new Failover
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = ns,
+                Labels = new Dictionary<string, string> { [FailoverNames.ProtectedVmLabel] = pvm.Metadata.Name },
+                OwnerReferences =
+                [
+                    new V1OwnerReference { ApiVersion = pvm.ApiVersion, Kind = pvm.Kind, Name = pvm.Metadata.Name, Uid = pvm.Metadata.Uid },
+                ],
+            },
+            Spec = new FailoverSpec
+            {
+                ProtectedVMRef = new LocalObjectReference { Name = pvm.Metadata.Name },
+                Type = FailoverType.Unplanned,
+                Reason = $"{failure.Reason}: {failure.Message}",
+            },
+        };
+        try
+        {
+            failover = await client.CreateAsync(failover, cancellationToken);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return;
+        }
+
+        Log.FailoverCreated(logger, ns, name, pvm.Metadata.Name, failure.Reason);
+        await statusWriter.UpdateStatusAsync(failover, f =>
+        {
+            f.Status ??= new FailoverStatus();
+            f.Status.Phase ??= FailoverPhase.Pending;
+            f.Status.DetectedTime ??= failure.DetectedTime.UtcDateTime;
+            f.Status.DetectionSeconds ??= Math.Round(Math.Max(0, (failure.DetectedTime - failure.FailureTime).TotalSeconds), 3);
+            f.Status.SourceVm ??= new RecoveredVm { Name = facts.Name, Moref = facts.Vm.Value, Host = pvm.Status?.Vm?.Host };
+        }, cancellationToken);
+    }
+}
