@@ -11,8 +11,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 what="${1:-all}"
-bin="$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha"
-dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
+bin="${SNAPSHOTHA_BIN:-$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha}"
+[ -n "${SNAPSHOTHA_BIN:-}" ] || dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
 work="${BENCH_DIR:-$(mktemp -d /tmp/snapshotha-bench.XXXXXX)}"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
