@@ -151,4 +151,19 @@ public sealed class PackTests
         again.Image.Id.Should().Be(once.Image.Id);
         again.Disks.Single().ChunksStored.Should().Be(0, "every chunk is found in the first run's pack");
     }
+
+    [Fact]
+    public async Task An_empty_delta_writes_no_object_and_keeps_the_parent_tree()
+    {
+        await using var fixture = await RepositoryFixture.CreateAsync();
+        var seed = await fixture.MergeAsync(null, ("a", new MemoryLayer(64 * 1024).Write(0, 8192, 1)));
+        var packsBefore = Directory.GetFiles(Path.Combine(fixture.Directory, PackFile.DirectoryName));
+
+        var next = await fixture.MergeAsync(seed.Image.Id, ("a", new MemoryLayer(64 * 1024)));
+
+        next.Image.Disks.Should().Equal(seed.Image.Disks);
+        next.Image.Id.Should().NotBe(seed.Image.Id);
+        next.Disks.Single().ChunksTouched.Should().Be(0);
+        Directory.GetFiles(Path.Combine(fixture.Directory, PackFile.DirectoryName)).Should().BeEquivalentTo(packsBefore);
+    }
 }

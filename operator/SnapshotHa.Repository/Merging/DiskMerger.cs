@@ -43,6 +43,13 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
 
         var geometry = new IndexGeometry(layer.Capacity, format.ChunkSize, format.IndexFanOut);
         var parentRoot = parent is null ? ContentHash.Zero : ContentHash.Parse(parent.Root);
+        if (!await HasAllocatedRangesAsync(layer, cancellationToken))
+        {
+            // An empty delta: the disk keeps the parent's tree; no pipeline, no threads.
+            progress?.Report(new MergeProgress(key, 0, Done: true));
+            return new DiskMergeResult(new DiskImage(key, layer.Capacity, parentRoot.ToString()), 0, 0, 0, 0, 0);
+        }
+
         var work = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 2) { SingleWriter = true });
         var ordered = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 4) { SingleWriter = true, SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -107,6 +114,12 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
                 job.Outcome = job.Outcome with { BytesWritten = store.PutPrepared(job.Outcome.Reference, job.Content, compressed, job.CompressedLength) };
             }
         }
+    }
+
+    private static async Task<bool> HasAllocatedRangesAsync(IDiskLayer layer, CancellationToken cancellationToken)
+    {
+        await using var ranges = layer.EnumerateAllocatedAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return await ranges.MoveNextAsync();
     }
 
     private static async Task ProduceAsync(ChunkReader reader, ChannelWriter<ChunkBatch> work, ChannelWriter<ChunkBatch> ordered, CancellationToken cancellationToken)
