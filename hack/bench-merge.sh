@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `snapshotha merge` against `qemu-img commit` of a copy of the same chain and `cp` of the delta.
-#   hack/bench-merge.sh [all|small|large|empty|sparse]    (default all; BENCH_DIR=/path for the scratch files)
+#   hack/bench-merge.sh [--skip-large] [all|small|large|empty|sparse]    (default all)
+# Environment: BENCH_DIR=/path (scratch files), BENCH_RUNS=N (runs per timed command, default 3; medians are
+# printed), BENCH_R2R=1 (benchmark a ReadyToRun publish, as in the container image, instead of the Release build),
+# SNAPSHOTHA_BIN=/path/snapshotha (benchmark that binary), BENCH_RESULTS=file (copy of the table).
 # Cases:
 #   small   2 GiB flat base of random data + ~256 MiB delta of random writes (hosted sparse child)
 #   large   20 GiB flat base (BENCH_LARGE_FILL_GIB of random data, default 4, the rest holes) + ~1 GiB delta
@@ -8,11 +11,25 @@
 #   sparse  the same 64 MiB delta merged into a 2 GiB and into a 2 TiB sparse image
 # Every delta is written by qemu-io from distinct random source buffers at 512-byte-aligned random offsets, so
 # chunks neither compress nor deduplicate. Caches are warm for every tool (each input is read once before timing).
+# Each merge run starts from the same repository state (the packs and manifest a run added are removed after it);
+# each qemu-img commit run works on a fresh copy of the chain.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+skip_large=false
+if [ "${1:-}" = "--skip-large" ]; then skip_large=true; shift; fi
 what="${1:-all}"
-bin="$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha"
-dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
+runs="${BENCH_RUNS:-3}"
+if [ -n "${SNAPSHOTHA_BIN:-}" ]; then
+  bin="$SNAPSHOTHA_BIN"
+elif [ "${BENCH_R2R:-0}" = 1 ]; then
+  out="${SNAPSHOTHA_CACHE:-$root/hack/.cache}/bench-r2r"
+  dotnet publish "$root/operator/SnapshotHa.Operator" -c Release -r linux-x64 --self-contained false \
+    --artifacts-path "$out/artifacts" -o "$out/bin" -nologo -v q >/dev/null
+  bin="$out/bin/snapshotha"
+else
+  bin="$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha"
+  dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
+fi
 work="${BENCH_DIR:-$(mktemp -d /tmp/snapshotha-bench.XXXXXX)}"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
@@ -20,18 +37,34 @@ cd "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt package time)" >&2; exit 1; }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-# timed NAME CMD... : runs CMD, records wall ms in $t_NAME and peak RSS KiB in $rss_NAME
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
+# timed NAME CMD... : runs CMD once, appends wall ms to $w_NAME, peak RSS KiB to $r_NAME and the merge's own
+# time ("in N ms" on stderr, if any) to $i_NAME
 timed() {
   local name="$1"; shift
-  local start end
+  local start end internal
   start=$(now_ms)
   /usr/bin/time -f "%M" -o "time.$name" "$@" > "out.$name" 2> "err.$name" || { cat "err.$name" >&2; return 1; }
   end=$(now_ms)
-  printf -v "t_$name" '%s' $(( end - start ))
-  printf -v "rss_$name" '%s' "$(tail -1 "time.$name")"
+  internal=$(grep -o 'in [0-9]* ms' "err.$name" | grep -o '[0-9]*' || true)
+  printf -v "w_$name" '%s %s' "$(eval echo "\${w_$name:-}")" $(( end - start ))
+  printf -v "r_$name" '%s %s' "$(eval echo "\${r_$name:-}")" "$(tail -1 "time.$name")"
+  printf -v "i_$name" '%s %s' "$(eval echo "\${i_$name:-}")" "${internal:-0}"
 }
+med() { eval echo "\${$1_$2:-}" | median; }
+reset_times() { local n; for n in "$@"; do unset "w_$n" "r_$n" "i_$n"; done; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 warm() { cat "$@" > /dev/null; }
+# merge_run NAME REPO PARENT LAYER: one timed merge, then the repository is put back as it was
+merge_run() {
+  local name="$1" repo="$2" parent="$3" layer="$4"
+  ls "$repo/packs" > packs.before
+  warm "$layer"
+  timed "$name" "$bin" merge --repo "$repo" --series bench --parent "$parent" --disk d="$layer"
+  local id; id=$(tail -1 "out.$name")
+  [ "$id" = "$parent" ] || rm -f "$repo/images/$id.json"
+  ls "$repo/packs" | grep -vxF -f packs.before | sed "s|^|$repo/packs/|" | xargs -r rm -f
+}
 
 # make_delta BASE CHILD TARGET_MIB RANGE_BYTES SEED: hosted sparse child with random writes until ~TARGET_MIB allocated
 make_delta() {
@@ -67,15 +100,18 @@ merge_case() {
   local delta_size; delta_size=$(stat -c %s child.vmdk)
   "$bin" merge --repo repo --series bench --disk d=base.vmdk > seed.out 2> seed.err
   local parent; parent=$(tail -1 seed.out)
-  mkdir -p commit && cp --sparse=always base.vmdk base-flat.vmdk child.vmdk commit/
   sync
-  warm child.vmdk; timed merge "$bin" merge --repo repo --series bench --parent "$parent" --disk d=child.vmdk
-  warm commit/child.vmdk commit/base-flat.vmdk; timed commit qemu-img commit -q -f vmdk commit/child.vmdk
-  warm child.vmdk; timed cp cp child.vmdk delta-copy.vmdk
-  rm -f delta-copy.vmdk; warm child.vmdk; timed cpsync sh -c 'cp child.vmdk delta-copy.vmdk && sync -d delta-copy.vmdk'
-  local internal; internal=$(grep -o 'in [0-9]* ms' err.merge | grep -o '[0-9]*')
-  printf '| %s | %d MiB | %d | %d | %d | %d | %s | %s | %s | %d |\n' "$label" $((delta_size >> 20)) "$t_merge" "$internal" "$t_commit" "$t_cpsync" \
-    "$(ratio "$t_commit" "$t_merge")" "$(ratio "$t_merge" "$t_cp")" "$(ratio "$t_merge" "$t_cpsync")" $((rss_merge / 1024)) | tee -a "$work/results.md"
+  reset_times merge commit cp cpsync
+  for _ in $(seq 1 "$runs"); do
+    merge_run merge repo "$parent" child.vmdk
+    rm -rf commit && mkdir commit && cp --sparse=always base.vmdk base-flat.vmdk child.vmdk commit/ && sync
+    warm commit/child.vmdk commit/base-flat.vmdk; timed commit qemu-img commit -q -f vmdk commit/child.vmdk
+    rm -f delta-copy.vmdk; warm child.vmdk; timed cp cp child.vmdk delta-copy.vmdk
+    rm -f delta-copy.vmdk; warm child.vmdk; timed cpsync sh -c 'cp child.vmdk delta-copy.vmdk && sync -d delta-copy.vmdk'
+  done
+  local m c p ps; m=$(med w merge); c=$(med w commit); p=$(med w cp); ps=$(med w cpsync)
+  printf '| %s | %d MiB | %d | %d | %d | %d | %d | %s | %s | %s | %d | %s |\n' "$label" $((delta_size >> 20)) "$m" "$(med i merge)" "$c" "$p" "$ps" \
+    "$(ratio "$c" "$m")" "$(ratio "$m" "$p")" "$(ratio "$m" "$ps")" $(( $(med r merge) / 1024 )) "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/results.md"
   cd "$work"; rm -rf case
 }
 
@@ -85,41 +121,48 @@ empty_case() {
   head -c 256M /dev/urandom | dd of=base-flat.vmdk conv=notrunc,sparse bs=4M status=none
   qemu-img create -q -f vmdk -b base.vmdk -F vmdk empty.vmdk
   "$bin" merge --repo repo --series bench --disk d=base.vmdk > seed.out 2> seed.err
-  local best_wall=999999 best_internal=999999
-  for _ in 1 2 3 4 5; do
+  reset_times empty
+  for _ in $(seq 1 $(( runs < 5 ? 5 : runs ))); do
     timed empty "$bin" merge --repo repo --series bench --parent "$(tail -1 seed.out)" --disk d=empty.vmdk
-    local internal; internal=$(grep -o 'in [0-9]* ms' err.empty | grep -o '[0-9]*')
-    (( t_empty < best_wall )) && best_wall=$t_empty
-    (( internal < best_internal )) && best_internal=$internal
   done
-  echo "| empty delta into 2 GiB (process wall / merge itself / peak RSS, best of 5) | ${best_wall} ms | ${best_internal} ms | $((rss_empty / 1024)) MiB |" | tee -a "$work/results.md"
+  echo "| empty delta into 2 GiB (process wall / merge itself / peak RSS, median of $(( runs < 5 ? 5 : runs ))) | $(med w empty) ms | $(med i empty) ms | $(( $(med r empty) / 1024 )) MiB | load $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$work/results.md"
   cd "$work"; rm -rf case
 }
 
 sparse_case() {
   rm -rf case && mkdir case && cd case
-  local line="| 64 MiB delta |"
+  local line="| 64 MiB delta |" size
   for size in 2G 2T; do
     qemu-img create -q -f vmdk "base-$size.vmdk" "$size"
     make_delta "base-$size.vmdk" "child-$size.vmdk" 64 $((2 << 30)) 11
-    "$bin" merge --repo "repo-$size" --series bench --disk d="base-$size.vmdk" > seed.out 2> seed.err
-    warm "child-$size.vmdk"
-    timed "sparse$size" "$bin" merge --repo "repo-$size" --series bench --parent "$(tail -1 seed.out)" --disk d="child-$size.vmdk"
-    local internal; internal=$(grep -o 'in [0-9]* ms' "err.sparse$size" | grep -o '[0-9]*')
-    line+=" into $size: wall $(eval echo "\$t_sparse$size") ms (merge ${internal} ms), RSS $(( $(eval echo "\$rss_sparse$size") / 1024 )) MiB |"
+    "$bin" merge --repo "repo-$size" --series bench --disk d="base-$size.vmdk" > "seed-$size.out" 2> seed.err
+    mkdir -p "repo-$size/packs"
   done
-  echo "$line ratio 2T/2G $(ratio "$t_sparse2T" "$t_sparse2G")" | tee -a "$work/results.md"
+  reset_times sparse2G sparse2T
+  for _ in $(seq 1 "$runs"); do
+    for size in 2G 2T; do
+      merge_run "sparse$size" "repo-$size" "$(tail -1 "seed-$size.out")" "child-$size.vmdk"
+    done
+  done
+  for size in 2G 2T; do
+    line+=" into $size: wall $(med w "sparse$size") ms (merge $(med i "sparse$size") ms), RSS $(( $(med r "sparse$size") / 1024 )) MiB |"
+  done
+  echo "$line ratio 2T/2G $(ratio "$(med w sparse2T)" "$(med w sparse2G)") (merge itself $(ratio "$(med i sparse2T)" "$(med i sparse2G)")), load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/results.md"
   cd "$work"; rm -rf case
 }
 
-echo "snapshotha merge benchmark on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$work/results.md"
-echo "| case | delta file | merge ms | merge itself ms | qemu-img commit ms | cp+fsync ms | commit/merge | merge/cp | merge/(cp+fsync) | merge peak RSS MiB |" | tee -a "$work/results.md"
-echo "|---|---|---|---|---|---|---|---|---|---|" | tee -a "$work/results.md"
+echo "snapshotha merge benchmark on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $runs runs each (medians), binary $bin" | tee "$work/results.md"
+echo "| case | delta file | merge ms | merge itself ms | qemu-img commit ms | cp ms | cp+fsync ms | commit/merge | merge/cp | merge/(cp+fsync) | merge peak RSS MiB | load at end |" | tee -a "$work/results.md"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$work/results.md"
 case "$what" in
   small) merge_case "2 GiB base" 2G 2 256 ;;
   large) merge_case "20 GiB base" 20G "${BENCH_LARGE_FILL_GIB:-4}" 1024 ;;
   empty) empty_case ;;
   sparse) sparse_case ;;
-  all) merge_case "2 GiB base" 2G 2 256; merge_case "20 GiB base" 20G "${BENCH_LARGE_FILL_GIB:-4}" 1024; empty_case; sparse_case ;;
+  all)
+    merge_case "2 GiB base" 2G 2 256
+    $skip_large || merge_case "20 GiB base" 20G "${BENCH_LARGE_FILL_GIB:-4}" 1024
+    empty_case; sparse_case ;;
+  *) echo "usage: $0 [--skip-large] [all|small|large|empty|sparse]" >&2; exit 2 ;;
 esac
 cp "$work/results.md" "${BENCH_RESULTS:-/tmp/snapshotha-bench-results.md}"

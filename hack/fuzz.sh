@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one parser with AFL++ through SharpFuzz for a given time; exits non-zero when crashes were found.
-#   hack/fuzz.sh TARGET SECONDS      targets: descriptor kdmv cowd sesparse streamoptimized (see tests/SnapshotHa.Fuzz)
+#   hack/fuzz.sh TARGET SECONDS      targets: descriptor kdmv cowd sesparse streamoptimized packindex (see tests/SnapshotHa.Fuzz)
 # Crash inputs are left in $SNAPSHOTHA_CACHE/fuzz/TARGET/out/default/crashes; replay one with
 #   dotnet $SNAPSHOTHA_CACHE/fuzz/plain/SnapshotHa.Fuzz.dll replay TARGET FILE
 # and add it under tests/SnapshotHa.Disks.Tests/Regressions/Inputs/TARGET/ once fixed.
@@ -33,7 +33,7 @@ fi
 # runs under afl-fuzz), "instrumented" has SnapshotHa.Disks.dll rewritten in place by sharpfuzz.
 fuzzroot="$cache/fuzz"
 mkdir -p "$fuzzroot"
-stamp=$(cd "$root" && { find operator/SnapshotHa.Disks tests/SnapshotHa.Fuzz tests/SnapshotHa.Disks.Tests/Fixtures \
+stamp=$(cd "$root" && { find operator/SnapshotHa.Disks operator/SnapshotHa.Repository tests/SnapshotHa.Fuzz tests/SnapshotHa.Disks.Tests/Fixtures \
   \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' | sort | xargs sha256sum; \
   cat Directory.Build.props Directory.Packages.props; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$fuzzroot/stamp" 2>/dev/null)" != "$stamp" ]; then
@@ -41,6 +41,7 @@ if [ "$(cat "$fuzzroot/stamp" 2>/dev/null)" != "$stamp" ]; then
   dotnet build "$root/tests/SnapshotHa.Fuzz" -c Release -o "$fuzzroot/plain" -p:UseSharedCompilation=false >/dev/null
   cp -r "$fuzzroot/plain" "$fuzzroot/instrumented"
   "$tools/sharpfuzz" "$fuzzroot/instrumented/SnapshotHa.Disks.dll"
+  "$tools/sharpfuzz" "$fuzzroot/instrumented/SnapshotHa.Repository.dll"
   echo "$stamp" >"$fuzzroot/stamp"
 fi
 

@@ -23,7 +23,11 @@ public sealed class ImageRepository : IDisposable
         Root = root;
         Format = format;
         _options = options;
-        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel, options.FsyncEachObject));
+        Objects = new ObjectStore(root, new ObjectStoreOptions(options.CompressionLevel, options.FsyncEachObject)
+        {
+            Packed = options.PackObjects,
+            PackSizeLimit = options.PackSizeLimit,
+        });
         Manifests = new ManifestStore(root);
     }
 
@@ -31,7 +35,7 @@ public sealed class ImageRepository : IDisposable
     public string Root { get; }
 
     /// <summary>Gets the repository's layout.</summary>
-    public RepositoryFormat Format { get; }
+    public RepositoryFormat Format { get; private set; }
 
     /// <summary>Gets the object store.</summary>
     public ObjectStore Objects { get; }
@@ -55,7 +59,8 @@ public sealed class ImageRepository : IDisposable
             }
 
             Directory.CreateDirectory(root);
-            var created = JsonSerializer.SerializeToUtf8Bytes(options.FormatForNew, ManifestSerializer.Indented);
+            var initial = options.PackObjects ? options.FormatForNew with { FormatVersion = RepositoryFormat.PackedVersion } : options.FormatForNew;
+            var created = JsonSerializer.SerializeToUtf8Bytes(initial, ManifestSerializer.Indented);
             await AtomicFile.WriteDurableAsync(formatPath, created, cancellationToken);
         }
 
@@ -69,7 +74,13 @@ public sealed class ImageRepository : IDisposable
             throw new InvalidDataException($"'{formatPath}' is not valid JSON: {e.Message}", e);
         }
 
-        if (format is null || format.FormatVersion != 1 || format.ChunkSize < 4096 || format.ChunkSize > ObjectStoreOptions.MaxObjectSize ||
+        if (format is not null && format.FormatVersion is not (RepositoryFormat.LooseVersion or RepositoryFormat.PackedVersion))
+        {
+            throw new InvalidDataException(
+                $"'{formatPath}' has format version {format.FormatVersion}; this snapshotha reads versions {RepositoryFormat.LooseVersion} (loose objects) and {RepositoryFormat.PackedVersion} (packs).");
+        }
+
+        if (format is null || format.ChunkSize < 4096 || format.ChunkSize > ObjectStoreOptions.MaxObjectSize ||
             format.ChunkSize % 512 != 0 || format.IndexFanOut < 2 || format.IndexFanOut > 65536)
         {
             throw new InvalidDataException($"'{formatPath}' has an unsupported format version, chunk size or fan-out.");
@@ -126,6 +137,7 @@ public sealed class ImageRepository : IDisposable
 
         if (results.Any(r => r.ChunksStored > 0 || r.PagesStored > 0))
         {
+            await UpgradeForPacksAsync(cancellationToken);
             Objects.Flush(); // nothing new to make durable after an empty delta
         }
         var manifest = new ImageManifest(
@@ -161,12 +173,23 @@ public sealed class ImageRepository : IDisposable
         return new ImageMaterializer(Objects, image.ChunkSize, image.IndexFanOut).WriteFlatVmdkAsync(image.Id, disk, descriptorPath, cancellationToken);
     }
 
-    /// <summary>Re-hashes every object of image <paramref name="imageId"/>, or of every image when null.</summary>
+    /// <summary>
+    /// Re-hashes every object of image <paramref name="imageId"/>, or of every image when null (objects in packs are
+    /// read from their pack and re-hashed like loose ones), and checks every pack index (order, bounds, checksum).
+    /// </summary>
     public VerifyReport Verify(string? imageId, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var images = imageId is null ? ListImages(errors.Add) : [GetImage(imageId)];
         var report = new ImageVerifier(Objects).Verify(images, cancellationToken);
+        foreach (var pack in Objects.Packs.Sealed)
+        {
+            if (pack.CheckIndex() is { } problem)
+            {
+                errors.Add(problem);
+            }
+        }
+
         return errors.Count == 0 ? report : report with { Problems = [.. errors, .. report.Problems] };
     }
 
@@ -212,6 +235,22 @@ public sealed class ImageRepository : IDisposable
         }
 
         return new GarbageCollector(Objects, _options.TimeProvider).Collect(images, _options.GarbageGracePeriod, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a format-1 repository as format 2 before its first pack is committed, so that older binaries refuse it
+    /// with a clear version error instead of missing the packed objects.
+    /// </summary>
+    private async Task UpgradeForPacksAsync(CancellationToken cancellationToken)
+    {
+        if (!Objects.Packed || Format.FormatVersion >= RepositoryFormat.PackedVersion)
+        {
+            return;
+        }
+
+        var upgraded = Format with { FormatVersion = RepositoryFormat.PackedVersion };
+        await AtomicFile.WriteDurableAsync(Path.Combine(Root, FormatFileName), JsonSerializer.SerializeToUtf8Bytes(upgraded, ManifestSerializer.Indented), cancellationToken);
+        Format = upgraded;
     }
 
     private Task<RepositoryLock> AcquireLockAsync(CancellationToken cancellationToken) =>

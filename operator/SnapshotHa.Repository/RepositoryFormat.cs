@@ -17,6 +17,12 @@ public sealed record RepositoryFormat(int ChunkSize = RepositoryFormat.DefaultCh
     /// <summary>The default index page fan-out.</summary>
     public const int DefaultFanOut = 512;
 
-    /// <summary>The repository format version.</summary>
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>The format of repositories whose objects are all loose files (<c>objects/</c>).</summary>
+    public const int LooseVersion = 1;
+
+    /// <summary>The format of repositories that may hold pack files (<c>packs/</c>); loose objects stay valid in it.</summary>
+    public const int PackedVersion = 2;
+
+    /// <summary>The repository format version: 1 (loose objects only) or 2 (packs and loose objects).</summary>
+    public int FormatVersion { get; init; } = LooseVersion;
 }

@@ -9,6 +9,15 @@ public sealed record RepositoryOptions
     /// <summary>Gets whether each new object is fsynced as written rather than by one syncfs before the commit.</summary>
     public bool FsyncEachObject { get; init; }
 
+    /// <summary>
+    /// Gets whether new objects go into pack files (default; format version 2) rather than one file each (format
+    /// version 1, kept for comparison and for repositories older binaries must still write).
+    /// </summary>
+    public bool PackObjects { get; init; } = true;
+
+    /// <summary>Gets the size at which a pack being written is committed and a new one started (default 1 GiB).</summary>
+    public long PackSizeLimit { get; init; } = Storage.ObjectStoreOptions.DefaultPackSizeLimit;
+
     /// <summary>Gets how long a writer waits for the repository lock. Default 10 minutes.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

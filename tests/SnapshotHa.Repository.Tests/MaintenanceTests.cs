@@ -7,9 +7,9 @@ namespace SnapshotHa.Repository.Tests;
 public sealed class MaintenanceTests
 {
     [Fact]
-    public async Task Verify_reports_a_corrupted_chunk_and_passes_when_intact()
+    public async Task Verify_reports_a_corrupted_loose_chunk_and_passes_when_intact()
     {
-        await using var fixture = await RepositoryFixture.CreateAsync();
+        await using var fixture = await RepositoryFixture.CreateAsync(RepositoryFixture.SmallOptions() with { PackObjects = false });
         var seed = await fixture.MergeAsync(null, ("a", new MemoryLayer(64 * 1024).Write(0, 12 * 1024, 1)));
         fixture.Repository.Verify(null, CancellationToken.None).Ok.Should().BeTrue();
         var chunk = fixture.Repository.Objects.Enumerate().First(o => o.Length > 4096);

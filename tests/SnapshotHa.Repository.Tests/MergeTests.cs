@@ -71,7 +71,7 @@ public sealed class MergeTests
     [Fact]
     public async Task A_chunk_fully_covered_by_the_layer_is_not_read_from_the_parent()
     {
-        await using var fixture = await RepositoryFixture.CreateAsync();
+        await using var fixture = await RepositoryFixture.CreateAsync(RepositoryFixture.SmallOptions() with { PackObjects = false });
         var seed = await fixture.MergeAsync(null, ("a", new MemoryLayer(16 * 1024).Write(0, 16 * 1024, 1)));
         foreach (var stored in fixture.Repository.Objects.Enumerate().Where(o => o.Length > 4000 && o.Length < 4200))
         {

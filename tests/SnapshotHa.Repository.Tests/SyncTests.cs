@@ -74,7 +74,7 @@ public sealed class SyncTests(S3rverFixture s3) : IClassFixture<S3rverFixture>
         using var response = await client.GetObjectAsync("backups", $"site-b/repo/objects/{hex[..2]}/{hex}");
         using var body = new MemoryStream();
         await response.ResponseStream.CopyToAsync(body);
-        body.ToArray().Should().Equal(await File.ReadAllBytesAsync(local.Path));
+        body.ToArray().Should().Equal(fixture.Repository.Objects.ReadVerifiedFile(local.Hash, 4096));
         (await target.ListAsync("images/", CancellationToken.None)).Should().HaveCount(2);
     }
 

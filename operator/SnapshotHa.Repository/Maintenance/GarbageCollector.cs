@@ -5,7 +5,8 @@ using SnapshotHa.Repository.Storage;
 namespace SnapshotHa.Repository.Maintenance;
 
 /// <summary>
-/// Mark-and-sweep collection of objects no committed image references. Callers hold the repository lock, so no merge
+/// Mark-and-sweep collection of objects no committed image references: loose object files, and packs (see
+/// <see cref="PackCollector"/>: unreferenced packs deleted, sparse ones rewritten). Callers hold the repository lock, so no merge
 /// runs concurrently; objects younger than the grace period are kept anyway, so the objects of a merge that crashed
 /// (and will be re-run) or of a writer that does not take the lock survive.
 /// </summary>
@@ -42,8 +43,8 @@ public sealed class GarbageCollector(ObjectStore store, TimeProvider timeProvide
         }
 
         var cutoff = timeProvider.GetUtcNow() - gracePeriod;
-        long deleted = 0, freed = 0, young = 0;
-        foreach (var stored in store.Enumerate())
+        var (deleted, freed, young) = new PackCollector(store).Collect(marked, cutoff, cancellationToken);
+        foreach (var stored in store.Enumerate().Where(o => o.Path.StartsWith(store.Root, StringComparison.Ordinal)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!stored.Hash.IsZero && marked.Contains(stored.Hash))

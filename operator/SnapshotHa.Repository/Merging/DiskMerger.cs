@@ -9,7 +9,8 @@ namespace SnapshotHa.Repository.Merging;
 /// <summary>
 /// Merges one layer into one disk of a parent image. Reads only the chunks the layer touches (and of those, the
 /// parent's content only where the layer does not cover the whole chunk), applies Data and Zero ranges, hashes and
-/// stores chunks on <see cref="Parallelism"/> workers, then rewrites only the index pages on the changed paths.
+/// compresses chunks on <see cref="Parallelism"/> workers, appends the new ones to the store in chunk order on one
+/// thread, then rewrites only the index pages on the changed paths.
 /// Memory is bounded by the number of chunks in flight, whatever the disk size.
 /// </summary>
 public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
@@ -42,6 +43,13 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
 
         var geometry = new IndexGeometry(layer.Capacity, format.ChunkSize, format.IndexFanOut);
         var parentRoot = parent is null ? ContentHash.Zero : ContentHash.Parse(parent.Root);
+        if (!await HasAllocatedRangesAsync(layer, cancellationToken))
+        {
+            // An empty delta: the disk keeps the parent's tree; no pipeline, no threads.
+            progress?.Report(new MergeProgress(key, 0, Done: true));
+            return new DiskMergeResult(new DiskImage(key, layer.Capacity, parentRoot.ToString()), 0, 0, 0, 0, 0);
+        }
+
         var work = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 2) { SingleWriter = true });
         var ordered = Channel.CreateBounded<ChunkBatch>(new BoundedChannelOptions(Parallelism * 4) { SingleWriter = true, SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,6 +67,7 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
             await foreach (var batch in ordered.Reader.ReadAllAsync(stop.Token))
             {
                 await batch.Done.Task;
+                StoreNew(batch);
                 batch.Release();
                 foreach (var job in batch.Jobs)
                 {
@@ -88,6 +97,29 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
         var root = writer.Complete();
         progress?.Report(new MergeProgress(key, reader.BytesApplied, Done: true));
         return new DiskMergeResult(new DiskImage(key, layer.Capacity, root.ToString()), reader.BytesApplied, touched, stored, bytesStored, writer.PagesWritten);
+    }
+
+    /// <summary>
+    /// Appends a batch's new chunks to the store in chunk order, on the one thread that consumes batches: the pack is
+    /// written sequentially without lock contention, and the same delta gives the same pack on a re-run.
+    /// </summary>
+    private void StoreNew(ChunkBatch batch)
+    {
+        foreach (var job in batch.Jobs)
+        {
+            if (job.IsNew)
+            {
+                var compressed = job.Compressed;
+                job.Compressed = null;
+                job.Outcome = job.Outcome with { BytesWritten = store.PutPrepared(job.Outcome.Reference, job.Content, compressed, job.CompressedLength) };
+            }
+        }
+    }
+
+    private static async Task<bool> HasAllocatedRangesAsync(IDiskLayer layer, CancellationToken cancellationToken)
+    {
+        await using var ranges = layer.EnumerateAllocatedAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return await ranges.MoveNextAsync();
     }
 
     private static async Task ProduceAsync(ChunkReader reader, ChannelWriter<ChunkBatch> work, ChannelWriter<ChunkBatch> ordered, CancellationToken cancellationToken)
@@ -144,7 +176,14 @@ public sealed class DiskMerger(ObjectStore store, RepositoryFormat format)
                     }
 
                     var hash = ContentHash.Compute(content);
-                    job.Outcome = new ChunkOutcome(hash, store.Put(hash, content));
+                    job.Outcome = new ChunkOutcome(hash, 0);
+                    job.IsNew = !store.ContainsCommitted(hash);
+                    if (job.IsNew)
+                    {
+                        job.Compressed = store.TryCompress(content, out var compressedLength);
+                        job.CompressedLength = compressedLength;
+                    }
+
                 }
 
                 batch.Done.SetResult();

@@ -7,7 +7,7 @@ namespace SnapshotHa.Repository.Storage;
 /// The SHA-256 of an object's uncompressed content: the name of a chunk or index page in the store.
 /// The all-zero value is reserved: it stands for an elided all-zero chunk or page.
 /// </summary>
-public readonly record struct ContentHash(ulong A, ulong B, ulong C, ulong D)
+public readonly record struct ContentHash(ulong A, ulong B, ulong C, ulong D) : IComparable<ContentHash>
 {
     /// <summary>The number of bytes of a hash.</summary>
     public const int Size = 32;
@@ -61,6 +61,38 @@ public readonly record struct ContentHash(ulong A, ulong B, ulong C, ulong D)
         hash = Read(bytes);
         return true;
     }
+
+    /// <summary>Gets the first byte of the hash (the fan-out bucket of pack indexes and object directories).</summary>
+    public int FirstByte() => (int)(A >> 56);
+
+    /// <summary>Orders hashes as their raw bytes (big-endian), the order of pack indexes.</summary>
+    public int CompareTo(ContentHash other)
+    {
+        var order = A.CompareTo(other.A);
+        if (order == 0)
+        {
+            order = B.CompareTo(other.B);
+        }
+
+        if (order == 0)
+        {
+            order = C.CompareTo(other.C);
+        }
+
+        return order != 0 ? order : D.CompareTo(other.D);
+    }
+
+    /// <summary>Orders hashes as their raw bytes.</summary>
+    public static bool operator <(ContentHash left, ContentHash right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders hashes as their raw bytes.</summary>
+    public static bool operator >(ContentHash left, ContentHash right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders hashes as their raw bytes.</summary>
+    public static bool operator <=(ContentHash left, ContentHash right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders hashes as their raw bytes.</summary>
+    public static bool operator >=(ContentHash left, ContentHash right) => left.CompareTo(right) >= 0;
 
     /// <summary>Formats the hash as 64 lowercase hex digits.</summary>
     public override string ToString()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using ZstdSharp;
@@ -15,43 +16,74 @@ internal sealed class ObjectCodec(int compressionLevel) : IDisposable
     private const byte Raw = 0;
     private const byte Zstd = 1;
     private const int ProbeLength = 4096;
+    private static readonly int ProbeBound = Compressor.GetCompressBound(ProbeLength);
 
     private readonly ConcurrentBag<Compressor> _compressors = [];
     private readonly ConcurrentBag<Decompressor> _decompressors = [];
 
-    /// <summary>Gets the buffer size <see cref="Encode"/> needs for <paramref name="contentLength"/> bytes.</summary>
+    /// <summary>Gets the largest encoded length of <paramref name="contentLength"/> bytes of content.</summary>
     public static int EncodedBound(int contentLength) => HeaderSize + Math.Max(contentLength, Compressor.GetCompressBound(contentLength));
 
-    /// <summary>Encodes <paramref name="content"/> into <paramref name="destination"/>; returns the encoded length.</summary>
-    public int Encode(ReadOnlySpan<byte> content, Span<byte> destination)
+    /// <summary>Writes the header of an object stored raw: its encoded form is this header followed by the content.</summary>
+    public static void WriteRawHeader(Span<byte> destination, int contentLength)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], (uint)content.Length);
+        destination[0] = Raw;
         destination[1] = destination[2] = destination[3] = 0;
-        if (compressionLevel > 0)
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], (uint)contentLength);
+    }
+
+    /// <summary>
+    /// Compresses <paramref name="content"/> when that pays: the first 4 KiB are probed, and data that does not
+    /// shrink there (encrypted, compressed, random) is not compressed at all.
+    /// </summary>
+    /// <returns>
+    /// A buffer from <see cref="ArrayPool{T}.Shared"/> holding the encoded object (header and zstd data) in its first
+    /// <paramref name="length"/> bytes, to be returned by the caller; null when the object is to be stored raw.
+    /// </returns>
+    public byte[]? TryCompress(ReadOnlySpan<byte> content, out int length)
+    {
+        length = 0;
+        if (compressionLevel <= 0)
         {
-            var compressor = _compressors.TryTake(out var c) ? c : new Compressor(compressionLevel);
-            try
-            {
-                // Probe the first 4 KiB: data that does not shrink there (encrypted, compressed, random) is stored raw
-                // without paying for compressing the whole object.
-                var worthIt = content.Length <= ProbeLength * 2 ||
-                              compressor.Wrap(content[..ProbeLength], destination[HeaderSize..]) < ProbeLength * 31 / 32;
-                var written = worthIt ? compressor.Wrap(content, destination[HeaderSize..]) : int.MaxValue;
-                if (written < content.Length)
-                {
-                    destination[0] = Zstd;
-                    return HeaderSize + written;
-                }
-            }
-            finally
-            {
-                _compressors.Add(compressor);
-            }
+            return null;
         }
 
-        destination[0] = Raw;
-        content.CopyTo(destination[HeaderSize..]);
-        return HeaderSize + content.Length;
+        var compressor = _compressors.TryTake(out var c) ? c : new Compressor(compressionLevel);
+        byte[]? buffer = null;
+        try
+        {
+            if (content.Length > ProbeLength * 2)
+            {
+                Span<byte> probe = stackalloc byte[ProbeBound];
+                if (compressor.Wrap(content[..ProbeLength], probe) >= ProbeLength * 31 / 32)
+                {
+                    return null;
+                }
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent(EncodedBound(content.Length));
+            var written = compressor.Wrap(content, buffer.AsSpan(HeaderSize));
+            if (written >= content.Length)
+            {
+                return null;
+            }
+
+            WriteRawHeader(buffer, content.Length);
+            buffer[0] = Zstd;
+            length = HeaderSize + written;
+            var result = buffer;
+            buffer = null;
+            return result;
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            _compressors.Add(compressor);
+        }
     }
 
     /// <summary>Decodes an encoded object into <paramref name="destination"/>; returns the content length.</summary>

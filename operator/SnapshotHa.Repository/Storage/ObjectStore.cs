@@ -1,11 +1,14 @@
 using System.Buffers;
+using SnapshotHa.Repository.Packs;
 
 namespace SnapshotHa.Repository.Storage;
 
 /// <summary>
-/// Content-addressed objects (data chunks and index pages) under <c>objects/</c>, fanned out into 256 directories
-/// by the first byte of the hash: <c>objects/ab/ab12…</c>. Objects are immutable; writes are atomic renames.
-/// Thread-safe.
+/// Content-addressed objects (data chunks and index pages). New objects go into pack files under <c>packs/</c>
+/// (<see cref="PackFile"/>; one sequentially written pack per merge, up to the size limit) unless the store is
+/// opened in loose mode; loose objects (one file each under <c>objects/</c>, fanned out into 256 directories by the
+/// first byte of the hash: <c>objects/ab/ab12…</c>, the layout of format version 1) stay readable either way.
+/// Objects are immutable. Thread-safe.
 /// </summary>
 public sealed class ObjectStore : IDisposable
 {
@@ -14,22 +17,41 @@ public sealed class ObjectStore : IDisposable
 
     private readonly ObjectCodec _codec;
     private readonly bool _fsyncEachObject;
+    private readonly bool _packed;
+    private readonly bool _hasLoose;
+    private bool _looseWritten;
 
-    /// <summary>Opens (and creates if missing) the object store under repository <paramref name="repositoryRoot"/>.</summary>
+    /// <summary>
+    /// Opens the object store under repository <paramref name="repositoryRoot"/>; in loose mode, creates the
+    /// <c>objects/</c> fan-out directories if missing.
+    /// </summary>
     public ObjectStore(string repositoryRoot, ObjectStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Root = Path.Combine(repositoryRoot, DirectoryName);
         _codec = new ObjectCodec(options.CompressionLevel);
         _fsyncEachObject = options.FsyncEachObject;
-        for (var i = 0; i < 256; i++)
+        _packed = options.Packed;
+        Packs = new PackStore(Path.Combine(repositoryRoot, PackFile.DirectoryName), options.PackSizeLimit);
+        if (!_packed)
         {
-            Directory.CreateDirectory(Path.Combine(Root, i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            for (var i = 0; i < 256; i++)
+            {
+                Directory.CreateDirectory(Path.Combine(Root, i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
+
+        _hasLoose = Directory.Exists(Root);
     }
 
-    /// <summary>Gets the directory holding the objects.</summary>
+    /// <summary>Gets the directory holding loose objects.</summary>
     public string Root { get; }
+
+    /// <summary>Gets whether new objects go into packs.</summary>
+    public bool Packed => _packed;
+
+    /// <summary>Gets the packs.</summary>
+    internal PackStore Packs { get; }
 
     /// <summary>Gets the path of the file of object <paramref name="hash"/>.</summary>
     public string PathOf(ContentHash hash)
@@ -38,32 +60,63 @@ public sealed class ObjectStore : IDisposable
         return Path.Combine(Root, hex[..2], hex);
     }
 
-    /// <summary>Gets whether object <paramref name="hash"/> is stored.</summary>
-    public bool Contains(ContentHash hash) => File.Exists(PathOf(hash));
+    /// <summary>Gets whether object <paramref name="hash"/> is stored (in a pack, the pack being written, or loose).</summary>
+    public bool Contains(ContentHash hash) => Packs.Contains(hash) || (_hasLoose && File.Exists(PathOf(hash)));
 
     /// <summary>
-    /// Stores <paramref name="content"/> under <paramref name="hash"/> (its SHA-256) unless already present.
-    /// The file is renamed into place but not fsynced: call <see cref="Flush"/> before committing a manifest.
+    /// Stores <paramref name="content"/> under <paramref name="hash"/> (its SHA-256) unless already present: appended
+    /// to the pack being written, or (loose mode) written to its own file and renamed into place. Neither is durable
+    /// yet: call <see cref="Flush"/> before committing a manifest.
     /// </summary>
     /// <returns>The number of bytes written, 0 when the object was already present.</returns>
-    public int Put(ContentHash hash, ReadOnlySpan<byte> content)
-    {
-        var path = PathOf(hash);
-        if (File.Exists(path))
-        {
-            return 0;
-        }
+    public int Put(ContentHash hash, ReadOnlySpan<byte> content) =>
+        Contains(hash) ? 0 : PutPrepared(hash, content, TryCompress(content, out var length), length);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(ObjectCodec.EncodedBound(content.Length));
+    /// <summary>Gets whether object <paramref name="hash"/> is committed (in a committed pack or loose), not counting the pack being written.</summary>
+    internal bool ContainsCommitted(ContentHash hash) => Packs.ContainsCommitted(hash) || (_hasLoose && File.Exists(PathOf(hash)));
+
+    /// <summary>Compresses an object's content when that pays (see <see cref="ObjectCodec.TryCompress"/>); thread-safe.</summary>
+    internal byte[]? TryCompress(ReadOnlySpan<byte> content, out int length) => _codec.TryCompress(content, out length);
+
+    /// <summary>
+    /// Stores an object whose compression <see cref="TryCompress"/> already tried, unless the pack being written
+    /// holds it; returns <paramref name="compressed"/> to the pool.
+    /// </summary>
+    /// <returns>The number of bytes written, 0 when the object was already present.</returns>
+    internal int PutPrepared(ContentHash hash, ReadOnlySpan<byte> content, byte[]? compressed, int compressedLength)
+    {
         try
         {
-            var length = _codec.Encode(content, buffer);
-            AtomicFile.WriteRenamed(path, buffer.AsSpan(0, length), _fsyncEachObject);
-            return length;
+            Span<byte> header = stackalloc byte[ObjectCodec.HeaderSize];
+            ReadOnlySpan<byte> head = header, tail = content;
+            if (compressed is null)
+            {
+                ObjectCodec.WriteRawHeader(header, content.Length);
+            }
+            else
+            {
+                head = compressed.AsSpan(0, compressedLength);
+                tail = [];
+            }
+
+            if (_packed)
+            {
+                return Packs.Add(hash, head, tail) ? head.Length + tail.Length : 0;
+            }
+
+            var encoded = new byte[head.Length + tail.Length];
+            head.CopyTo(encoded);
+            tail.CopyTo(encoded.AsSpan(head.Length));
+            AtomicFile.WriteRenamed(PathOf(hash), encoded, _fsyncEachObject);
+            _looseWritten = true;
+            return encoded.Length;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
         }
     }
 
@@ -72,11 +125,10 @@ public sealed class ObjectStore : IDisposable
     /// <exception cref="InvalidDataException">The object is missing, too large or malformed.</exception>
     public int Read(ContentHash hash, Span<byte> destination)
     {
-        var path = PathOf(hash);
-        var encoded = ReadEncoded(path, out var length);
+        var encoded = ReadEncoded(hash, out var length, out var name);
         try
         {
-            return _codec.Decode(encoded.AsSpan(0, length), destination, path);
+            return _codec.Decode(encoded.AsSpan(0, length), destination, name);
         }
         finally
         {
@@ -95,7 +147,7 @@ public sealed class ObjectStore : IDisposable
         {
             var length = Read(hash, content);
             var actual = ContentHash.Compute(content.AsSpan(0, length));
-            return actual == hash ? null : $"Object '{PathOf(hash)}' content hashes to {actual}.";
+            return actual == hash ? null : $"Object {hash} content hashes to {actual}.";
         }
         catch (InvalidDataException e)
         {
@@ -116,15 +168,31 @@ public sealed class ObjectStore : IDisposable
             throw new InvalidDataException(problem);
         }
 
-        return File.ReadAllBytes(PathOf(hash));
+        var encoded = ReadEncoded(hash, out var length, out _);
+        try
+        {
+            return encoded.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(encoded);
+        }
     }
 
     /// <summary>
-    /// Makes every object written so far durable: one syncfs of the store's file system, or (with per-object fsync)
-    /// an fsync of each fan-out directory holding the renamed entries.
+    /// Makes every object written so far durable: commits the pack being written (fsync of the pack, then its index);
+    /// for loose objects, one syncfs of the store's file system, or (with per-object fsync) an fsync of each fan-out
+    /// directory holding the renamed entries.
     /// </summary>
     public void Flush()
     {
+        Packs.Seal();
+        if (!_looseWritten)
+        {
+            return;
+        }
+
+        _looseWritten = false;
         if (!_fsyncEachObject)
         {
             NativeMethods.SyncFileSystem(Root);
@@ -137,9 +205,26 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>Enumerates stored object files (and stale temporary files) with their last-write time.</summary>
+    /// <summary>
+    /// Enumerates stored objects with their last-write time: loose object files (and stale temporary files), then
+    /// every object of every committed pack (its path is the pack's, with <see cref="StoredObject.Offset"/> set).
+    /// </summary>
     public IEnumerable<StoredObject> Enumerate()
     {
+        foreach (var pack in Packs.Sealed)
+        {
+            var lastWrite = pack.LastWrite();
+            foreach (var entry in pack.Entries())
+            {
+                yield return new StoredObject(entry.Hash, pack.PackPath, entry.Length, lastWrite) { Offset = entry.Offset };
+            }
+        }
+
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
         foreach (var directory in Directory.EnumerateDirectories(Root))
         {
             foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
@@ -151,9 +236,47 @@ public sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Releases the pooled compressors.</summary>
-    public void Dispose() => _codec.Dispose();
+    public void Dispose()
+    {
+        Packs.Dispose();
+        _codec.Dispose();
+    }
 
-    private static byte[] ReadEncoded(string path, out int length)
+    private byte[] ReadEncoded(ContentHash hash, out int length, out string name)
+    {
+        var bound = ObjectCodec.EncodedBound(ObjectStoreOptions.MaxObjectSize);
+        var packedLength = Packs.EncodedLength(hash);
+        if (packedLength > bound)
+        {
+            throw new InvalidDataException($"Object {hash} is {packedLength} bytes in its pack, larger than any valid object.");
+        }
+
+        if (packedLength >= 0)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(packedLength);
+            try
+            {
+                length = Packs.TryReadEncoded(hash, buffer);
+                if (length >= 0)
+                {
+                    name = hash.ToString();
+                    return buffer;
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        name = PathOf(hash);
+        return ReadLooseFile(name, out length);
+    }
+
+    private static byte[] ReadLooseFile(string path, out int length)
     {
         SafeFileHandleScope handle;
         try

@@ -11,4 +11,16 @@ public sealed record ObjectStoreOptions(int CompressionLevel = 1, bool FsyncEach
 {
     /// <summary>Gets the largest uncompressed object accepted (a chunk or an index page).</summary>
     public const int MaxObjectSize = 16 * 1024 * 1024;
+
+    /// <summary>The default size at which a pack is committed and a new one started.</summary>
+    public const long DefaultPackSizeLimit = 1L << 30;
+
+    /// <summary>
+    /// Gets whether new objects are appended to pack files (default) rather than written one file each (loose, the
+    /// layout of format version 1; loose objects stay readable in either mode).
+    /// </summary>
+    public bool Packed { get; init; } = true;
+
+    /// <summary>Gets the size at which a pack being written is committed and a new one started (default 1 GiB).</summary>
+    public long PackSizeLimit { get; init; } = DefaultPackSizeLimit;
 }

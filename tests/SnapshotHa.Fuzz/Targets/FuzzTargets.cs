@@ -11,6 +11,7 @@ public static class FuzzTargets
         new DiskFuzzTarget(DiskFormat.Cowd),
         new DiskFuzzTarget(DiskFormat.SeSparse),
         new DiskFuzzTarget(DiskFormat.StreamOptimized),
+        new PackIndexFuzzTarget(),
     ];
 
     /// <summary>Returns the target named <paramref name="name"/>.</summary>

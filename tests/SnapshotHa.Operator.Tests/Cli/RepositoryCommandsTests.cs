@@ -73,14 +73,16 @@ public sealed class RepositoryCommandsTests : IDisposable
         Qemu("qemu-img", "create", "-q", "-f", "vmdk", "base.vmdk", "4M");
         Qemu("qemu-io", "-f", "vmdk", "-c", "write -P 0x11 0 256k", "base.vmdk");
         (await RunAsync("merge", "--repo", Repo, "--series", "s", "--disk", $"d={File("base.vmdk")}")).Code.Should().Be(0);
-        var chunk = Directory.EnumerateFiles(Path.Combine(Repo, "objects"), "*", SearchOption.AllDirectories).First();
-        System.IO.File.WriteAllBytes(chunk, [1, 2, 3]);
+        var pack = Directory.EnumerateFiles(Path.Combine(Repo, "packs"), "*.pack").Single();
+        var bytes = System.IO.File.ReadAllBytes(pack);
+        bytes[100] ^= 0xff; // inside an object, after the pack header
+        System.IO.File.WriteAllBytes(pack, bytes);
 
         var (code, output, error) = await RunAsync("repo", "verify", "--repo", Repo);
 
         code.Should().Be(RepositoryCli.Failed);
         output.Should().StartWith("FAILED");
-        error.Should().Contain(Path.GetFileName(chunk)[..8]);
+        error.Should().Contain("corrupt").And.MatchRegex("[0-9a-f]{64}");
     }
 
     [Fact]
