@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using SnapshotHa.Repository.Packs;
 using SnapshotHa.Repository.Sync;
 
 namespace SnapshotHa.Repository.Tests;
@@ -29,23 +30,25 @@ public sealed class SyncTests(S3rverFixture s3) : IClassFixture<S3rverFixture>
         }
     }
 
-    [Fact]
-    public async Task An_interrupted_sync_shows_no_partial_image_and_resumes_with_the_rest()
+    [Theory]
+    [InlineData(true, 2, 0)] // repository.json and the first pack arrive; the pack without its index does not count
+    [InlineData(false, 5, 4)] // repository.json and four loose objects arrive
+    public async Task An_interrupted_sync_shows_no_partial_image_and_resumes_with_the_rest(bool usePacks, int failAfter, int objectsArrived)
     {
         await using var fixture = await TwoImagesAsync();
         var targetDirectory = fixture.Directory + "-copy";
         try
         {
             using var inner = new DirectorySyncTarget(targetDirectory);
-            var failing = new FailingTarget(inner, failAfter: 5);
-            var interrupted = () => new RepositorySync(fixture.Repository, failing) { Parallelism = 1 }.SyncAsync(null, null, CancellationToken.None);
+            var failing = new FailingTarget(inner, failAfter);
+            var interrupted = () => new RepositorySync(fixture.Repository, failing) { Parallelism = 1, UsePacks = usePacks }.SyncAsync(null, null, CancellationToken.None);
             await interrupted.Should().ThrowAsync<IOException>();
             (await inner.ListAsync("images/", CancellationToken.None)).Should().BeEmpty();
 
-            var resumed = await new RepositorySync(fixture.Repository, inner).SyncAsync(null, null, CancellationToken.None);
+            var resumed = await new RepositorySync(fixture.Repository, inner) { UsePacks = usePacks }.SyncAsync(null, null, CancellationToken.None);
 
             resumed.ImagesCopied.Should().Be(2);
-            resumed.ObjectsCopied.Should().Be(fixture.Repository.Objects.Enumerate().Count() - 4, "four objects arrived before the failure");
+            resumed.ObjectsCopied.Should().Be(fixture.Repository.Objects.Enumerate().Count() - objectsArrived);
             using var copy = await ImageRepository.OpenAsync(targetDirectory, create: false, null, CancellationToken.None);
             copy.Verify(null, CancellationToken.None).Ok.Should().BeTrue();
         }
@@ -70,11 +73,13 @@ public sealed class SyncTests(S3rverFixture s3) : IClassFixture<S3rverFixture>
         second.ObjectsCopied.Should().Be(0);
         second.ImagesPresent.Should().Be(2);
         var local = fixture.Repository.Objects.Enumerate().MaxBy(o => o.Length)!;
-        var hex = local.Hash.ToString();
-        using var response = await client.GetObjectAsync("backups", $"site-b/repo/objects/{hex[..2]}/{hex}");
-        using var body = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(body);
-        body.ToArray().Should().Equal(fixture.Repository.Objects.ReadVerifiedFile(local.Hash, 4096));
+        var packs = await target.ListAsync("packs/", CancellationToken.None);
+        var located = packs.Where(k => k.EndsWith(".idx", StringComparison.Ordinal))
+            .Select(k => (Key: k, Entries: PackIndexFile.Parse(target.GetAsync(k, CancellationToken.None).GetAwaiter().GetResult()!, k)))
+            .Single(p => p.Entries.Any(e => e.Hash == local.Hash));
+        var entry = located.Entries.Single(e => e.Hash == local.Hash);
+        var pack = await target.GetAsync(located.Key.Replace(".idx", ".pack", StringComparison.Ordinal), CancellationToken.None);
+        pack.AsSpan((int)entry.Offset, entry.Length).ToArray().Should().Equal(fixture.Repository.Objects.ReadVerifiedFile(local.Hash, 4096));
         (await target.ListAsync("images/", CancellationToken.None)).Should().HaveCount(2);
     }
 
@@ -98,6 +103,8 @@ public sealed class SyncTests(S3rverFixture s3) : IClassFixture<S3rverFixture>
             Interlocked.Increment(ref _puts) > failAfter
                 ? throw new IOException("connection lost")
                 : inner.PutAsync(key, content, cancellationToken);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
         public void Dispose()
         {

@@ -47,6 +47,19 @@ public sealed class DirectorySyncTarget(string root) : ISyncTarget
     }
 
     /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key))
+        {
+            throw new ArgumentException($"Sync key '{key}' escapes the target directory.", nameof(key));
+        }
+
+        var path = Path.Combine(Name, key);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

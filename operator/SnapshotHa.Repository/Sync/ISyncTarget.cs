@@ -2,7 +2,8 @@ namespace SnapshotHa.Repository.Sync;
 
 /// <summary>
 /// Where a secondary copy of a repository lives: a directory or an S3 bucket prefix. Keys are repository-relative
-/// paths with forward slashes (<c>objects/ab/ab12…</c>, <c>images/&lt;id&gt;.json</c>, <c>repository.json</c>).
+/// paths with forward slashes (<c>packs/NAME.pack</c>, <c>packs/NAME.idx</c>, <c>objects/ab/ab12…</c>,
+/// <c>images/&lt;id&gt;.json</c>, <c>repository.json</c>).
 /// </summary>
 public interface ISyncTarget : IDisposable
 {
@@ -18,4 +19,12 @@ public interface ISyncTarget : IDisposable
     /// </summary>
     /// <exception cref="IOException">The copy did not arrive intact.</exception>
     Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the object stored under <paramref name="key"/> (a pack index, to learn which objects the target holds);
+    /// null when there is none. Targets that cannot read back throw <see cref="NotSupportedException"/>, and sync
+    /// then sends objects as loose files.
+    /// </summary>
+    Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromException<byte[]?>(new NotSupportedException($"{Name} cannot read objects back."));
 }

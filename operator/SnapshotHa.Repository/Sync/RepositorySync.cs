@@ -7,7 +7,8 @@ namespace SnapshotHa.Repository.Sync;
 
 /// <summary>
 /// Copies images to a secondary repository: for each image the target lacks, every referenced object the target
-/// lacks (checked on arrival), then the manifest, so a sync stopped at any point never shows an incomplete image and
+/// lacks (checked on arrival; by default gathered into packs of <see cref="PackSize"/> bytes, each pack uploaded
+/// before its index, else one loose file per object), then the manifest, so a sync stopped at any point never shows an incomplete image and
 /// a re-run copies only what is still missing. Objects go bottom-up (chunks, then leaf pages, then each level above,
 /// each level only after the one below completed), so a page present at the target implies its whole subtree is, and
 /// shared subtrees are not walked again.
@@ -17,8 +18,18 @@ public sealed class RepositorySync(ImageRepository repository, ISyncTarget targe
     private const string ObjectsPrefix = ObjectStore.DirectoryName + "/";
     private const string ImagesPrefix = ManifestStore.DirectoryName + "/";
 
-    /// <summary>Gets or sets the number of concurrent uploads.</summary>
+    /// <summary>Gets or sets the number of concurrent uploads (of loose objects).</summary>
     public int Parallelism { get; init; } = 4;
+
+    /// <summary>
+    /// Gets or sets whether objects are sent as packs (default; one upload per pack instead of per object) rather than
+    /// as loose files. Either way the target stays a valid repository, and objects the target holds in either form
+    /// are not sent again.
+    /// </summary>
+    public bool UsePacks { get; init; } = true;
+
+    /// <summary>Gets or sets the largest pack a sync uploads (default 32 MiB; one pack is held in memory).</summary>
+    public int PackSize { get; init; } = 32 << 20;
 
     /// <summary>Syncs image <paramref name="imageId"/>, or every image when null, oldest first.</summary>
     /// <exception cref="InvalidDataException">A local object is missing or corrupt (nothing corrupt is copied).</exception>
@@ -30,6 +41,19 @@ public sealed class RepositorySync(ImageRepository repository, ISyncTarget targe
         var images = imageId is null ? repository.ListImages() : [repository.GetImage(imageId)];
         var presentObjects = new ConcurrentDictionary<string, bool>(
             (await target.ListAsync(ObjectsPrefix, cancellationToken)).Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
+        var usePacks = UsePacks;
+        try
+        {
+            foreach (var hash in usePacks ? await SyncPackBuilder.ListTargetObjectsAsync(target, cancellationToken) : [])
+            {
+                presentObjects.TryAdd(KeyOf(hash), true);
+            }
+        }
+        catch (NotSupportedException)
+        {
+            usePacks = false; // the target cannot tell which packed objects it holds: send loose files
+        }
+
         var presentImages = await target.ListAsync(ImagesPrefix, cancellationToken);
         var formatKey = ImageRepository.FormatFileName;
         if (!(await target.ListAsync(formatKey, cancellationToken)).Contains(formatKey))
@@ -71,7 +95,22 @@ public sealed class RepositorySync(ImageRepository repository, ISyncTarget targe
                     cancellationToken);
             }
 
-            foreach (var level in missing.Values)
+            if (usePacks)
+            {
+                // Bottom-up across packs too: chunks first, then each level of pages, so a visible pack never holds
+                // a page whose subtree is still to come.
+                using var packs = new SyncPackBuilder(target, PackSize);
+                foreach (var item in missing.Values.SelectMany(level => level))
+                {
+                    await packs.AddAsync(item.Hash, repository.Objects.ReadVerifiedFile(item.Hash, item.MaxLength), cancellationToken);
+                    objectsCopied++;
+                }
+
+                await packs.FlushAsync(cancellationToken);
+                bytes += packs.BytesUploaded;
+            }
+
+            foreach (var level in usePacks ? Enumerable.Empty<List<(ContentHash Hash, int MaxLength)>>() : missing.Values)
             {
                 await Parallel.ForEachAsync(
                     level,

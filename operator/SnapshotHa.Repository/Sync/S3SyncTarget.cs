@@ -122,6 +122,22 @@ public sealed class S3SyncTarget : ISyncTarget
     }
 
     /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _client.GetObjectAsync(_bucket, _prefix + key, cancellationToken);
+            using var body = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(body, cancellationToken);
+            return body.ToArray();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _client.Dispose();
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
