@@ -45,7 +45,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Builds the launcher when needed and starts it with extra flags (e.g. <c>--tls --vms 2 --disk-size 4MiB</c>).</summary>
+    /// <summary>Builds the launcher when needed and starts it with extra flags (e.g. <c>--tls --vms 2 --disks-per-vm 2 --disk-size 4MiB</c>; tests/vcsim/README.md lists them).</summary>
     /// <param name="repositoryRoot">The repository (holding tests/vcsim and hack/).</param>
     /// <param name="flags">Extra launcher flags.</param>
     /// <param name="cancellationToken">Cancels build and start.</param>

@@ -16,7 +16,8 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 /// Restart trials with a real process kill: <c>snapshotha operator</c> runs as a child process against the sandbox's
 /// API server; the test watches the ProtectedVMs' cycle step through the API server, SIGKILLs the process at a random
 /// step (random moment within it), starts a new one, and after all trials checks: no orphaned snapshot, no duplicate
-/// image, protection resumed, and every committed image verifies with <c>snapshotha repo verify</c>.
+/// image, protection resumed, and every committed image verifies with <c>snapshotha repo verify</c>. The policy keeps
+/// 3 images, so kills in Pruning land while retention really deletes manifests.
 /// The seed is random per run and logged; SNAPSHOTHA_KILL_SEED replays a run, SNAPSHOTHA_KILL_TRIALS sets the long run's count.
 /// </summary>
 public sealed class ProcessKillTrialTests(ITestOutputHelper output)
@@ -38,7 +39,7 @@ public sealed class ProcessKillTrialTests(ITestOutputHelper output)
         output.WriteLine($"kill trials: seed {seed} (replay with SNAPSHOTHA_KILL_SEED={seed})");
         var random = new Random(seed);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2) + (trials * TimeSpan.FromSeconds(6)));
-        var (sandbox, data) = await SandboxFixture.StartAsync(vms: 2, TimeSpan.FromSeconds(1), keepLast: 200, cancellation.Token, prunedImagesKept: 100, disksPerVm: 2);
+        var (sandbox, data) = await SandboxFixture.StartAsync(vms: 2, TimeSpan.FromSeconds(1), keepLast: 3, cancellation.Token, prunedImagesKept: 100, disksPerVm: 2);
         await using var environment = sandbox;
         var kubeconfig = Path.Combine(data.FullName, "kubeconfig");
         await environment.WriteKubeconfigAsync(kubeconfig, cancellation.Token);

@@ -40,21 +40,9 @@ public sealed class PruneStep(
         ArgumentNullException.ThrowIfNull(context);
         var retention = context.Policy.Spec.Retention ?? new Api.Policies.RetentionSpec();
         var policy = new RetentionPolicy(Math.Max(1, retention.KeepLast), null);
-        IReadOnlyList<string> expired;
-        using (var repository = await ImageRepository.OpenAsync(context.RepositoryPath, create: true, null, cancellationToken))
-        {
-            var series = repository.ListImages().Where(i => i.Series == context.Series);
-            expired = [.. policy.SelectExpired(series, timeProvider.GetUtcNow()).Select(i => i.Id)];
-            foreach (var id in expired)
-            {
-                repository.Manifests.Delete(id);
-            }
-
-            if (expired.Count > 0)
-            {
-                await repository.CollectGarbageAsync(cancellationToken);
-            }
-        }
+        using var repository = await ImageRepository.OpenAsync(context.RepositoryPath, create: true, null, cancellationToken);
+        var series = repository.ListImages().Where(i => i.Series == context.Series);
+        IReadOnlyList<string> expired = [.. policy.SelectExpired(series, timeProvider.GetUtcNow()).Select(i => i.Id)];
 
         var images = await client.ListAsync<RecoveryImage>(
             context.Pvm.Metadata.NamespaceProperty, $"{RecoveryImageNames.ProtectedVmLabel}={context.Pvm.Metadata.Name}", cancellationToken);
@@ -70,6 +58,18 @@ public sealed class PruneStep(
             {
                 prunedImages.Add(current);
             }
+        }
+
+        // Manifests go only after their images are marked Pruned: an operator stopped in between leaves expired
+        // manifests that the next run deletes, never a Committed or Superseded image without its manifest.
+        foreach (var id in expired)
+        {
+            repository.Manifests.Delete(id);
+        }
+
+        if (expired.Count > 0)
+        {
+            await repository.CollectGarbageAsync(cancellationToken);
         }
 
         var deleted = 0;
