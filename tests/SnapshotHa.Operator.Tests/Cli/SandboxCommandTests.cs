@@ -10,6 +10,7 @@ public sealed partial class SandboxCommandTests
     [Theory]
     [InlineData("--for", "soon", "--for")]
     [InlineData("--vms", "0", "--vms")]
+    [InlineData("--executor", "Elsewhere", "--executor")]
     public async Task Full_sandbox_refuses_bad_options_with_exit_2_naming_the_option(string option, string value, string named)
     {
         var error = new StringWriter();
