@@ -3,15 +3,16 @@
 # Kubernetes API server with the SnapshotHA CRDs, the ESXi simulator with a guest-write workload, and the operator
 # protecting every simulated VM. Progress (phase, RPO, latest image, merge time and throughput per VM) is printed;
 # `kubectl --kubeconfig .work/kubeconfig get pvm,ri` works from another terminal.
-#   hack/run.sh [--for DURATION] [--vms N] [--disks-per-vm N]     stop by itself after DURATION, e.g. 90s (default: run until Ctrl-C)
+#   hack/run.sh [--for DURATION] [--vms N] [--disks-per-vm N] [--hosts N] [--executor Job|InProcess]
+#     stop by itself after DURATION, e.g. 90s (default: run until Ctrl-C); merges run as Jobs (default) or in process
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --for|--vms|--disks-per-vm) args+=("$1" "$2"); shift 2 ;;
-    *) echo "usage: hack/run.sh [--for DURATION] [--vms N] [--disks-per-vm N]" >&2; exit 2 ;;
+    --for|--vms|--disks-per-vm|--hosts|--executor) args+=("$1" "$2"); shift 2 ;;
+    *) echo "usage: hack/run.sh [--for DURATION] [--vms N] [--disks-per-vm N] [--hosts N] [--executor Job|InProcess]" >&2; exit 2 ;;
   esac
 done
 

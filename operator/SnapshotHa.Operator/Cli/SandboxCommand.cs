@@ -19,10 +19,10 @@ public static class SandboxCommand
         var duration = new Option<string?>("--for") { Description = "Stop by itself after this long, e.g. 90s or 5m (default: until Ctrl-C)" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Loopback port of the operator's /metrics, /healthz and /readyz (default: any free port)" };
         var vms = new Option<int>("--vms") { Description = "Number of simulated, protected VMs (default 2)", DefaultValueFactory = _ => 2 };
-        var executor = new Option<Api.Policies.MergeExecutor>("--executor")
+        var executor = new Option<string>("--executor")
         {
             Description = "Where merges run: Job (a Job per image, run as a local process by the sandbox's Job runner) or InProcess (default Job)",
-            DefaultValueFactory = _ => Api.Policies.MergeExecutor.Job,
+            DefaultValueFactory = _ => nameof(Api.Policies.MergeExecutor.Job),
         };
         var disksPerVm = new Option<int>("--disks-per-vm") { Description = "Virtual disks per simulated VM, 1..8 (default 2)", DefaultValueFactory = _ => 2 };
         var command = new Command("sandbox", "Run SnapshotHA on one machine against an in-process Kubernetes API server (a stand-in, not a cluster)");
@@ -42,12 +42,19 @@ public static class SandboxCommand
             var error = parseResult.InvocationConfiguration.Error;
             if (!parseResult.GetValue(apiOnly))
             {
+                if (!Enum.TryParse<Api.Policies.MergeExecutor>(parseResult.GetValue(executor), ignoreCase: true, out var mergeExecutor)
+                    || !Enum.IsDefined(mergeExecutor))
+                {
+                    await error.WriteLineAsync($"snapshotha sandbox: --executor must be Job or InProcess, not '{parseResult.GetValue(executor)}'");
+                    return 2;
+                }
+
                 return await SandboxRun.RunAsync(
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
                     parseResult.GetValue(disksPerVm),
-                    parseResult.GetValue(executor),
+                    mergeExecutor,
                     parseResult.GetValue(metricsPort),
                     parseResult.GetValue(hosts),
                     parseResult.InvocationConfiguration.Error,

@@ -4,7 +4,10 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Api.Endpoints;
+using SnapshotHa.Api.Images;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Status;
+using SnapshotHa.Operator.Controllers;
 using SnapshotHa.Operator.Hosting;
 
 namespace SnapshotHa.Operator.Merging;
@@ -18,10 +21,17 @@ namespace SnapshotHa.Operator.Merging;
 /// </summary>
 /// <param name="kubernetes">Reads, creates and deletes Jobs.</param>
 /// <param name="client">Reads the VSphereEndpoint.</param>
+/// <param name="statusWriter">Records the Job on the image (status.jobName, Committed=False with reason JobRunning or JobFailed).</param>
 /// <param name="options">The Job's image, command, mount path and TTL.</param>
+/// <param name="timeProvider">Clock of the conditions.</param>
 /// <param name="logger">Logs Job creation and failures.</param>
 public sealed class JobMergeExecutor(
-    IKubernetes kubernetes, IKubernetesClient client, ProtectionOptions options, ILogger<JobMergeExecutor> logger) : IMergeExecutor
+    IKubernetes kubernetes,
+    IKubernetesClient client,
+    EntityStatusWriter statusWriter,
+    ProtectionOptions options,
+    TimeProvider timeProvider,
+    ILogger<JobMergeExecutor> logger) : IMergeExecutor
 {
     /// <inheritdoc />
     /// <exception cref="MergeJobFailedException">The Job failed (retries exhausted or deadline exceeded); it was deleted.</exception>
@@ -56,7 +66,9 @@ public sealed class JobMergeExecutor(
         {
             await DeleteAsync(job, cancellationToken);
             Log.JobFailed(logger, ns, name, failure.Reason ?? "Failed", failure.Message);
-            throw new MergeJobFailedException($"{ns}/{name}", failure.Reason ?? "Failed", failure.Message);
+            var exception = new MergeJobFailedException($"{ns}/{name}", failure.Reason ?? "Failed", failure.Message);
+            await RecordAsync(work.Image, name, RecoveryImageConditions.ReasonJobFailed, $"{exception.Message}; a new Job is created", cancellationToken);
+            throw exception;
         }
 
         if (MergeJobStatus.IsComplete(job))
@@ -106,10 +118,29 @@ public sealed class JobMergeExecutor(
         {
             await kubernetes.BatchV1.CreateNamespacedJobAsync(job, ns, cancellationToken: cancellationToken);
             Log.JobCreated(logger, ns, job.Metadata.Name, work.Image.Metadata.Name);
+            await RecordAsync(work.Image, job.Metadata.Name, RecoveryImageConditions.ReasonJobRunning, $"Merge Job {job.Metadata.Name} runs", cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
             // Created meanwhile, or a deleted stale Job is still going away: look again on the next poll.
+        }
+    }
+
+    /// <summary>Records the Job on the image; informational, so a failure is logged and the merge goes on.</summary>
+    private async Task RecordAsync(RecoveryImage image, string jobName, string reason, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await statusWriter.UpdateStatusAsync(image, i =>
+            {
+                i.Status ??= new RecoveryImageStatus();
+                i.Status.JobName = jobName;
+                i.Status.Set(RecoveryImageConditions.Committed, false, reason, message, i.Metadata.Generation, timeProvider);
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpOperationException)
+        {
+            Log.JobNotRecorded(logger, image.Metadata.NamespaceProperty, image.Metadata.Name, jobName, e.Message);
         }
     }
 

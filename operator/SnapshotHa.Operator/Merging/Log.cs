@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting merge result file {Path} of RecoveryImage {Namespace}/{Name} failed: {Error}")]
     public static partial void ResultCleanupFailed(ILogger logger, string path, string? @namespace, string name, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording merge Job {Job} on RecoveryImage {Namespace}/{Name} failed: {Error}")]
+    public static partial void JobNotRecorded(ILogger logger, string? @namespace, string name, string job, string error);
 }

@@ -110,8 +110,9 @@ public sealed class LocalJobRunner : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // API server unreachable, a request timed out, an unreadable event: list again after a pause.
                 Log.WatchFailed(_logger, e.Message);
                 await Task.Delay(_options.ResyncInterval, _timeProvider, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -188,7 +189,7 @@ public sealed class LocalJobRunner : IAsyncDisposable
             {
                 // Deleted or runner stopped.
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
             {
                 // The next resync starts it again.
                 Log.RunFailed(_logger, job.Metadata.NamespaceProperty, job.Metadata.Name, e.Message);

@@ -73,6 +73,34 @@ public sealed class DatastoreMergeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_seed_reads_the_whole_chain_writes_the_result_file_and_takes_TLS_from_the_environment()
+    {
+        var vm = new ManagedObjectReference("VirtualMachine", Vm.Moref);
+        var disk = Vm.Disks[0];
+        await _sim.Control.WriteAsync(Vm.Moref, disk.Key, 2 * 1024 * 1024, RandomNumberGenerator.GetBytes(4096), CancellationToken.None);
+        await _client.Snapshots.CreateAsync(vm, "s1", "base frozen", memory: false, quiesce: false, null, CancellationToken.None);
+        await _sim.Control.WriteAsync(Vm.Moref, disk.Key, 100_000, RandomNumberGenerator.GetBytes(70_000), CancellationToken.None);
+        await _client.Snapshots.CreateAsync(vm, "s2", "delta frozen", memory: false, quiesce: false, null, CancellationToken.None);
+        var chain = (await _client.VirtualMachines.GetFactsAsync(vm, CancellationToken.None)).Disks[0].Chain;
+        chain.DeltaCount.Should().Be(2, "the frozen layer of s2 has the base below it");
+        var frozen = chain.BelowTop!.Descriptor;
+        var guestView = await _sim.Control.ReadAsync(Vm.Moref, disk.Key, 0, (int)disk.CapacityBytes, CancellationToken.None);
+        var resultFile = Path.Combine(Repo, "results", "seed.json");
+
+        using var credentials = new EnvironmentCredentials(_sim.Ready.Username, _sim.Ready.Password, _sim.Ready.Thumbprint);
+        var seed = await CliRunner.RunAsync(
+            "merge", "--repo", Repo, "--series", "vm", "--disk-chain", $"d={_client.Datastores.GetUrl(frozen)}", "--result-file", resultFile);
+        var materialized = await CliRunner.RunAsync(
+            "repo", "materialize", "--repo", Repo, "--image", CliRunner.LastLine(seed.Out), "--disk", "d", "--out", Path.Combine(_dir, "seed.vmdk"));
+
+        (seed.Code, materialized.Code).Should().Be((0, 0), $"{seed.Err}{materialized.Err}");
+        (await File.ReadAllBytesAsync(Path.Combine(_dir, "seed-flat.vmdk"))).Should().Equal(guestView, "the seed is the disk seen through its whole chain");
+        var result = await Operator.Merging.MergeResultFile.ReadAsync(resultFile, CancellationToken.None);
+        result!.ManifestId.Should().Be(CliRunner.LastLine(seed.Out));
+        result.LogicalBytes.Should().Be(disk.CapacityBytes);
+    }
+
+    [Fact]
     public async Task A_wrong_thumbprint_fails_naming_the_TLS_check_and_never_prints_the_password()
     {
         var url = _client.Datastores.GetUrl(DatastorePath.Parse(Vm.Disks[0].FileName)).ToString();
@@ -114,16 +142,18 @@ public sealed class DatastoreMergeCommandTests : IAsyncLifetime
     /// <summary>Sets the credential variables for the duration of one test (only this class reads them).</summary>
     private sealed class EnvironmentCredentials : IDisposable
     {
-        public EnvironmentCredentials(string username, string password)
+        public EnvironmentCredentials(string username, string password, string? thumbprint = null)
         {
             Environment.SetEnvironmentVariable(VsphereCliOptions.UsernameVariable, username);
             Environment.SetEnvironmentVariable(VsphereCliOptions.PasswordVariable, password);
+            Environment.SetEnvironmentVariable(VsphereCliOptions.ThumbprintVariable, thumbprint);
         }
 
         public void Dispose()
         {
             Environment.SetEnvironmentVariable(VsphereCliOptions.UsernameVariable, null);
             Environment.SetEnvironmentVariable(VsphereCliOptions.PasswordVariable, null);
+            Environment.SetEnvironmentVariable(VsphereCliOptions.ThumbprintVariable, null);
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class SandboxCommandTests
     [InlineData("--vms", "0", "--vms")]
     [InlineData("--disks-per-vm", "9", "--disks-per-vm")]
     [InlineData("--metrics-port", "0", "--metrics-port")]
+    [InlineData("--executor", "Elsewhere", "--executor")]
     public async Task Full_sandbox_refuses_bad_options_with_exit_2_naming_the_option(string option, string value, string named)
     {
         var error = new StringWriter();

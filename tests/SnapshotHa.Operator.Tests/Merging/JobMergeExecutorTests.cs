@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using SnapshotHa.Api.Common;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Operator.Merging;
 using SnapshotHa.Sandbox.ApiServer;
@@ -22,7 +23,9 @@ public sealed class JobMergeExecutorTests : IAsyncLifetime
     {
         _server = await KubeApiServer.StartAsync(new KubeApiServerOptions(), CancellationToken.None);
         _kubernetes = new Kubernetes(_server.CreateClientConfiguration());
-        _executor = new JobMergeExecutor(_kubernetes, new KubernetesClient(_kubernetes), new ProtectionOptions(), NullLogger<JobMergeExecutor>.Instance);
+        var client = new KubernetesClient(_kubernetes);
+        _executor = new JobMergeExecutor(
+            _kubernetes, client, new EntityStatusWriter(client, NullLogger<EntityStatusWriter>.Instance), new ProtectionOptions(), TimeProvider.System, NullLogger<JobMergeExecutor>.Instance);
     }
 
     public async Task DisposeAsync()

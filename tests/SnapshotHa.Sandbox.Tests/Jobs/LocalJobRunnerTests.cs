@@ -116,6 +116,23 @@ public sealed class LocalJobRunnerTests : IAsyncLifetime
         _runner.Started.Should().ContainSingle(r => r.Name == "short-lived");
     }
 
+    [Fact]
+    public async Task Deleting_a_running_Job_kills_its_process()
+    {
+        var job = Job("deleted-while-running", ["/bin/sh", "-c", "echo $$ > \"$1\"; exec sleep 60", "sh", "/data/pid"], backoffLimit: 0);
+        job.Spec.Template.Spec.Containers[0].VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = "/data" }];
+        job.Spec.Template.Spec.Volumes = [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = "pids" } }];
+        await CreateAsync(job);
+        var pidFile = Path.Combine(ClaimRoot, "pids", "pid");
+        await WaitUntilAsync(() => Task.FromResult(File.Exists(pidFile) && new FileInfo(pidFile).Length > 0));
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Directory.Exists($"/proc/{pid}").Should().BeTrue("the Job's process runs");
+
+        await _scope.Client.BatchV1.DeleteNamespacedJobAsync("deleted-while-running", "default");
+
+        await WaitUntilAsync(() => Task.FromResult(!Directory.Exists($"/proc/{pid}")));
+    }
+
     private static V1Job Job(string name, IList<string> command, int backoffLimit) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },

@@ -19,7 +19,15 @@ internal sealed class ActiveWatches
     {
         foreach (var context in _contexts.Keys)
         {
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The watch ended meanwhile and its request was completed: nothing left to abort.
+            }
+
             _contexts.TryRemove(context, out _);
         }
     }
