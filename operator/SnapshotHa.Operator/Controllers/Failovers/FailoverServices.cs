@@ -19,6 +19,7 @@ public static class FailoverServices
         services.AddSingleton<ImageUploader>();
         services.AddSingleton<RestoreStep>();
         services.AddSingleton<FinalImageStep>();
+        services.AddSingleton<StandbyActivation>();
         services.AddSingleton<FailureWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailureWatch>());
         services.AddSingleton<Standbys.StandbyRefresher>();

@@ -20,8 +20,9 @@ public static class StandbyNames
 
     /// <summary>The datastore folder of a standby VM.</summary>
     /// <param name="vmName">The standby VM name.</param>
+    /// <param name="generation">How many failovers moved the VM so far (an activated standby keeps its folder, so the next one needs another).</param>
     /// <returns>The folder.</returns>
-    public static string Folder(string vmName) => "snapshotha-" + vmName;
+    public static string Folder(string vmName, int generation) => string.Create(CultureInfo.InvariantCulture, $"snapshotha-{vmName}-g{generation}");
 
     /// <summary>The name of the snapshot a refresh takes on a standby.</summary>
     public const string RefreshSnapshot = "snapshotha-standby-refresh";

@@ -32,15 +32,16 @@ public sealed class StandbyRefresher(IKubernetesClient client, ImageUploader upl
     /// <param name="host">The host.</param>
     /// <param name="datastore">The datastore.</param>
     /// <param name="image">The image.</param>
+    /// <param name="generation">How many failovers moved the VM so far (names the folder).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The standby VM.</returns>
     public async Task<ManagedObjectReference> CreateAsync(
-        IVimClient vim, ProtectedVM pvm, string name, ManagedObjectReference host, string datastore, RecoveryImage image, CancellationToken cancellationToken)
+        IVimClient vim, ProtectedVM pvm, string name, ManagedObjectReference host, string datastore, RecoveryImage image, int generation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vim);
         ArgumentNullException.ThrowIfNull(pvm);
         ArgumentNullException.ThrowIfNull(image);
-        var folder = StandbyNames.Folder(name);
+        var folder = StandbyNames.Folder(name, generation);
         var vmx = new DatastorePath(datastore, $"{folder}/{name}.vmx");
         var existing = (await vim.VirtualMachines.ListVmxPathsAsync(cancellationToken)).FirstOrDefault(v => v.VmxPath == vmx.ToString()).Vm;
         if (existing is not null)

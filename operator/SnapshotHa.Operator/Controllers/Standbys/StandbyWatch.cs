@@ -82,11 +82,13 @@ public sealed class StandbyWatch(
             return;
         }
 
-        var failovers = await client.ListAsync<Failover>(ns, null, cancellationToken);
-        if (FailoverQueries.Of(failovers, pvm).Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)))
+        var failovers = FailoverQueries.Of(await client.ListAsync<Failover>(ns, null, cancellationToken), pvm).ToList();
+        if (failovers.Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)))
         {
             return;
         }
+
+        var generation = failovers.Count(f => FailoverQueries.MovesTheVm(f) && f.Status?.Phase == FailoverPhase.Succeeded);
 
         try
         {
@@ -106,7 +108,7 @@ public sealed class StandbyWatch(
             var refreshEvery = GoDuration.TryParse(policy!.Spec.Standby!.RefreshInterval, out var r) ? r : TimeSpan.Zero;
             for (var index = 0; index < count; index++)
             {
-                await KeepOneAsync(vim, pvm, index, hosts, image, refreshEvery, cancellationToken);
+                await KeepOneAsync(vim, pvm, index, hosts, image, refreshEvery, generation, cancellationToken);
                 pvm = await client.GetAsync<ProtectedVM>(pvm.Metadata.Name, ns, cancellationToken) ?? pvm;
             }
         }
@@ -117,7 +119,7 @@ public sealed class StandbyWatch(
     }
 
     private async Task KeepOneAsync(
-        VimClient vim, ProtectedVM pvm, int index, IReadOnlyList<HostFacts> hosts, RecoveryImage image, TimeSpan refreshEvery, CancellationToken cancellationToken)
+        VimClient vim, ProtectedVM pvm, int index, IReadOnlyList<HostFacts> hosts, RecoveryImage image, TimeSpan refreshEvery, int generation, CancellationToken cancellationToken)
     {
         var name = StandbyNames.Vm(pvm, index);
         var current = pvm.Status?.Standbys?.FirstOrDefault(s => s.Name == name);
@@ -142,7 +144,7 @@ public sealed class StandbyWatch(
             return;
         }
 
-        var vm = await refresher.CreateAsync(vim, pvm, name, host.Host, datastore, image, cancellationToken);
+        var vm = await refresher.CreateAsync(vim, pvm, name, host.Host, datastore, image, generation, cancellationToken);
         await RecordAsync(pvm, new StandbyStatus { Name = name, Moref = vm.Value, Host = host.Name, ImageSequence = image.Spec.Sequence, RefreshedTime = now }, cancellationToken);
     }
 

@@ -1,6 +1,8 @@
+using SnapshotHa.Api.Failovers;
 using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Operator.SandboxRuntime;
+using SnapshotHa.Vim;
 using Xunit.Abstractions;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd.Failover;
@@ -9,7 +11,7 @@ namespace SnapshotHa.Operator.Tests.EndToEnd.Failover;
 public sealed class StandbyTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_standby_on_another_host_is_refreshed_by_deltas_and_holds_exactly_its_image()
+    public async Task A_standby_on_another_host_is_refreshed_by_deltas_holds_exactly_its_image_and_is_activated_on_failover()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var sandbox = await FailoverSandbox.StartAsync(
@@ -50,5 +52,19 @@ public sealed class StandbyTests(ITestOutputHelper output)
         var vm = (await environment.Simulator.Control.VmsAsync(cancellation.Token))["vms"]!.AsArray().Single(v => v!["moref"]!.GetValue<string>() == standby.Moref);
         vm!["powerState"]!.GetValue<string>().Should().Be("poweredOff");
         vm["disks"]![0]!["chain"]!.AsArray().Should().ContainSingle("each refresh's delta was consolidated into the standby's disk");
+    
+        // A crash: the standby, which holds the latest image, becomes the VM with the source's name and MACs.
+        await environment.Simulator.Control.CrashVmAsync(sandbox.Vm.Moref, cancellation.Token);
+        var failover = await sandbox.WaitForFailoverAsync(FailoverPhase.Succeeded, TimeSpan.FromSeconds(60));
+        output.WriteLine($"standby activation: RTO {failover.Status!.RtoSeconds} s");
+        failover.Status.RecoveredVm!.FromStandby.Should().BeTrue();
+        failover.Status.RecoveredVm.Moref.Should().Be(standby.Moref);
+        failover.Status.Conditions.Should().Contain(c => c.Type == FailoverConditions.Restored && c.Reason == FailoverConditions.ReasonStandby);
+        (await sandbox.RunningCopiesAsync(cancellation.Token)).Should().ContainSingle().Which["moref"]!.GetValue<string>().Should().Be(standby.Moref);
+        await using var vim = await SandboxFixture.ConnectAsync(environment, cancellation.Token);
+        var hardware = await vim.VirtualMachines.GetHardwareAsync(new ManagedObjectReference("VirtualMachine", standby.Moref!), cancellation.Token);
+        pvm.Status.SavedConfiguration!.Nics.Should().NotBeEmpty();
+        hardware.Nics.Select(n => n.MacAddress).Should().Equal(pvm.Status.SavedConfiguration!.Nics!.Select(n => n.MacAddress), "the activated standby has the source's MACs");
+        (await sandbox.PvmAsync()).Status!.Standbys?.Select(s => s.Moref).Should().NotContain(standby.Moref, "an activated standby is no standby any more");
     }
 }
