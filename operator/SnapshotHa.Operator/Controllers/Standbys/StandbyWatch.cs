@@ -6,6 +6,7 @@ using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Operator.Controllers.Failovers;
@@ -27,6 +28,7 @@ namespace SnapshotHa.Operator.Controllers.Standbys;
 /// <param name="heartbeats">Healthy hosts.</param>
 /// <param name="refresher">Creates and refreshes standbys.</param>
 /// <param name="options">Check interval.</param>
+/// <param name="leadership">Only the leading replica checks.</param>
 /// <param name="timeProvider">Clock and timer.</param>
 /// <param name="logger">Logs failures.</param>
 public sealed class StandbyWatch(
@@ -36,6 +38,7 @@ public sealed class StandbyWatch(
     HeartbeatMonitor heartbeats,
     StandbyRefresher refresher,
     FailoverOptions options,
+    LeadershipState leadership,
     TimeProvider timeProvider,
     ILogger<StandbyWatch> logger) : BackgroundService
 {
@@ -47,7 +50,8 @@ public sealed class StandbyWatch(
         {
             try
             {
-                foreach (var pvm in await client.ListAsync<ProtectedVM>(null, null, stoppingToken))
+                var pvms = leadership.IsLeading ? await client.ListAsync<ProtectedVM>(null, null, stoppingToken) : [];
+                foreach (var pvm in pvms)
                 {
                     await KeepAsync(pvm, stoppingToken);
                 }
