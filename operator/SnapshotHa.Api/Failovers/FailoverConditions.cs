@@ -47,4 +47,7 @@ public static class FailoverConditions
 
     /// <summary>The image's disks are on the target datastore.</summary>
     public const string ReasonUploaded = "Uploaded";
+
+    /// <summary>A standby VM that holds the image is activated instead of uploading the image.</summary>
+    public const string ReasonStandby = "StandbyActivated";
 }

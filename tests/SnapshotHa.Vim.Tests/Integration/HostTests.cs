@@ -27,18 +27,18 @@ public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture
         (await updates.MoveNextAsync()).Should().BeTrue();
         updates.Current.ConnectionState.Should().Be(HostConnectionState.Connected);
 
-        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "fault");
+        await Sim.Launcher.Failures.FailHostAsync(Sim.Vm0.Host, powerOffVms: false, "fault", CancellationToken.None);
         await NextStateAsync(updates, HostConnectionState.NotResponding);
         (await Sim.Client.Hosts.GetFactsAsync(Host, CancellationToken.None)).ConnectionState.Should().Be(HostConnectionState.NotResponding);
 
-        await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
+        await Sim.Launcher.Failures.RestoreHostAsync(Sim.Vm0.Host, CancellationToken.None);
         await NextStateAsync(updates, HostConnectionState.Connected);
     }
 
     [Fact]
     public async Task Calls_on_a_failed_host_are_retried_then_throw_HostCommunication()
     {
-        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "fault");
+        await Sim.Launcher.Failures.FailHostAsync(Sim.Vm0.Host, powerOffVms: false, "fault", CancellationToken.None);
         try
         {
             var act = () => Sim.Client.Snapshots.CreateAsync(Sim.Vm0.Reference, "unreachable", "", false, false, null, CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture
         }
         finally
         {
-            await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
+            await Sim.Launcher.Failures.RestoreHostAsync(Sim.Vm0.Host, CancellationToken.None);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture
     {
         await using var client = await VimClient.ConnectAsync(
             Sim.Launcher.Options() with { Timeout = TimeSpan.FromSeconds(1), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
-        await Sim.Launcher.Control.FailHostAsync(Sim.Vm0.Host, "hang");
+        await Sim.Launcher.Failures.FailHostAsync(Sim.Vm0.Host, powerOffVms: false, "hang", CancellationToken.None);
         try
         {
             var act = () => client.VirtualMachines.PowerOffAsync(Sim.Vm0.Reference, null, CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class HostTests(VcsimFixture fixture) : SimulatorTest<VcsimFixture
         }
         finally
         {
-            await Sim.Launcher.Control.RestoreHostAsync(Sim.Vm0.Host);
+            await Sim.Launcher.Failures.RestoreHostAsync(Sim.Vm0.Host, CancellationToken.None);
         }
     }
 

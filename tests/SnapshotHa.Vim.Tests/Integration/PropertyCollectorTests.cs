@@ -60,7 +60,7 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
         (await updates.MoveNextAsync()).Should().BeTrue();
         updates.Current.Kind.Should().Be(ObjectUpdateKind.Enter);
 
-        await Sim.Launcher.Control.HeartbeatAsync(Sim.Vm0.Moref, "yellow");
+        await Sim.Launcher.Failures.HeartbeatAsync(Sim.Vm0.Moref, "yellow", CancellationToken.None);
 
         while (await updates.MoveNextAsync())
         {

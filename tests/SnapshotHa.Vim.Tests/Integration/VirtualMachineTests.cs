@@ -10,7 +10,7 @@ public sealed class VirtualMachineTests(VcsimFixture fixture) : SimulatorTest<Vc
     [Fact]
     public async Task Facts_describe_power_host_heartbeat_vmx_and_disks()
     {
-        await Sim.Launcher.Control.HeartbeatAsync(Sim.Vm0.Moref, "green");
+        await Sim.Launcher.Failures.HeartbeatAsync(Sim.Vm0.Moref, "green", CancellationToken.None);
 
         var facts = await Sim.Client.VirtualMachines.GetFactsAsync(Sim.Vm0.Reference, CancellationToken.None);
 
@@ -49,14 +49,14 @@ public sealed class VirtualMachineTests(VcsimFixture fixture) : SimulatorTest<Vc
     {
         var vm = Sim.Vm0;
         await EnsurePoweredOnAsync(vm.Reference);
-        await Sim.Launcher.Control.HeartbeatAsync(vm.Moref, "green");
+        await Sim.Launcher.Failures.HeartbeatAsync(vm.Moref, "green", CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var states = Sim.Client.VirtualMachines.WatchStateAsync(vm.Reference, timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         (await states.MoveNextAsync()).Should().BeTrue();
         states.Current.PowerState.Should().Be(VirtualMachinePowerState.PoweredOn);
         states.Current.GuestHeartbeat.Should().Be(ManagedEntityStatus.Green);
-        await Sim.Launcher.Control.CrashVmAsync(vm.Moref);
+        await Sim.Launcher.Failures.CrashVmAsync(vm.Moref, CancellationToken.None);
 
         VirtualMachineState? crashed = null;
         while (crashed is null && await states.MoveNextAsync())
@@ -69,7 +69,7 @@ public sealed class VirtualMachineTests(VcsimFixture fixture) : SimulatorTest<Vc
 
         crashed.Should().NotBeNull();
         crashed!.Host.Should().Be(new ManagedObjectReference("HostSystem", vm.Host));
-        await Sim.Launcher.Control.RestoreVmAsync(vm.Moref);
+        await Sim.Launcher.Failures.RestoreVmAsync(vm.Moref, CancellationToken.None);
     }
 
     [Fact]

@@ -29,16 +29,6 @@ public sealed class SimulatorControl : IDisposable
 
     public Task<JsonNode> AddFaultAsync(object rule) => PostAsync("faults", rule);
 
-    public Task<JsonNode> FailHostAsync(string host, string mode) => PostAsync("fail-host", new { host, mode });
-
-    public Task<JsonNode> RestoreHostAsync(string host) => PostAsync("restore-host", new { host });
-
-    public Task<JsonNode> CrashVmAsync(string vm) => PostAsync("crash-vm", new { vm });
-
-    public Task<JsonNode> RestoreVmAsync(string vm) => PostAsync("restore-vm", new { vm });
-
-    public Task<JsonNode> HeartbeatAsync(string vm, string status) => PostAsync("heartbeat", new { vm, status });
-
     /// <summary>Writes bytes into the VM disk's current top layer; returns the layer descriptor path.</summary>
     public async Task<string> WriteAsync(string vm, int disk, long offset, byte[] data)
     {

@@ -21,6 +21,9 @@ public sealed class VcsimLauncher : IAsyncDisposable
 
     public SimulatorControl Control { get; }
 
+    /// <summary>The product's control client: host and VM failures, guest heartbeats.</summary>
+    public SimulatorControlClient Failures => _process.Control;
+
     public string StandardError => _process.StandardError;
 
     /// <summary>Starts a launcher with extra flags, e.g. <c>--tls</c>, <c>--disk-size 4MiB</c>.</summary>

@@ -58,16 +58,8 @@ public sealed class ActivationStep
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(manifest);
-        var pvm = context.Pvm;
-        var saved = pvm.Status?.SavedConfiguration ?? new SavedVmConfiguration();
-        var recovery = pvm.Spec.Recovery ?? new RecoverySpec();
-        var isolated = context.Failover.Spec.Type == FailoverType.Test ? context.Failover.Spec.IsolatedNetwork : null;
-        var nics = (saved.Nics ?? [])
-            .Select(n => new NewVirtualNic(
-                n.DeviceType,
-                recovery.KeepMacAddresses ? n.MacAddress : null,
-                isolated ?? MapNetwork(recovery, n.Network ?? "VM Network")))
-            .ToList();
+        var saved = context.Pvm.Status?.SavedConfiguration ?? new SavedVmConfiguration();
+        var nics = Nics(context);
         var disks = manifest.Disks
             .Select(d => new NewVirtualDisk(
                 int.TryParse(d.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var key) ? key : 0,
@@ -85,6 +77,21 @@ public sealed class ActivationStep
             new Dictionary<string, string> { [FailoverNames.CreatedByKey] = EntityKey.For(context.Failover) });
         var placement = await context.Vim.VirtualMachines.GetPlacementAsync(target.Host, cancellationToken);
         return await context.Vim.VirtualMachines.CreateAsync(placement, spec, null, cancellationToken);
+    }
+
+    /// <summary>The recovered VM's adapters: the saved ones with their MACs (unless keepMacAddresses is false), networks mapped.</summary>
+    /// <param name="context">The failover.</param>
+    /// <returns>The adapters.</returns>
+    public static IReadOnlyList<NewVirtualNic> Nics(FailoverContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var saved = context.Pvm.Status?.SavedConfiguration ?? new SavedVmConfiguration();
+        var recovery = context.Pvm.Spec.Recovery ?? new RecoverySpec();
+        var isolated = context.Failover.Spec.Type == FailoverType.Test ? context.Failover.Spec.IsolatedNetwork : null;
+        return [.. (saved.Nics ?? []).Select(n => new NewVirtualNic(
+            n.DeviceType,
+            recovery.KeepMacAddresses ? n.MacAddress : null,
+            isolated ?? MapNetwork(recovery, n.Network ?? "VM Network")))];
     }
 
     /// <summary>Powers the VM on unless it runs already.</summary>

@@ -26,6 +26,7 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="targets">Chooses host and datastore.</param>
 /// <param name="restore">Uploads the image.</param>
 /// <param name="finalImage">Planned failovers and failbacks: powers the source off and waits for its final image.</param>
+/// <param name="standbys">Chooses a standby to activate instead of restoring.</param>
 /// <param name="outcomes">Receives finished failovers.</param>
 /// <param name="options">Retry delay.</param>
 /// <param name="timeProvider">Clock.</param>
@@ -38,6 +39,7 @@ public sealed class FailoverController(
     RecoveryTargets targets,
     RestoreStep restore,
     FinalImageStep finalImage,
+    StandbyActivation standbys,
     FailoverOutcomes outcomes,
     FailoverOptions options,
     TimeProvider timeProvider,
@@ -123,6 +125,13 @@ public sealed class FailoverController(
                 }
 
                 return (failover, !decision.Proceed);
+            case FailoverPhase.Restoring when await standbys.ChooseAsync(context, cancellationToken) is { } standby:
+                return (await WriteAsync(failover, f =>
+                {
+                    f.Status.Phase = FailoverPhase.PoweringOn;
+                    f.Status.RecoveredVm = new RecoveredVm { Name = ActivationStep.Name(context), Moref = standby.Moref, Host = standby.Host, FromStandby = true };
+                    f.Status.Set(FailoverConditions.Restored, true, FailoverConditions.ReasonStandby, $"Standby {standby.Name} on host {standby.Host} holds image #{standby.ImageSequence}", f.Metadata.Generation, timeProvider);
+                }, cancellationToken), false);
             case FailoverPhase.Restoring:
                 var target = await targets.ResolveAsync(context, cancellationToken);
                 var bytes = await restore.RunAsync(context, target, cancellationToken);
@@ -208,6 +217,11 @@ public sealed class FailoverController(
         }
 
         var failover = await WriteAsync(context.Failover, f => f.Status.RecoveredVm = (f.Status.RecoveredVm ?? new RecoveredVm()) with { Moref = vm.Value, Host = target.HostName }, cancellationToken);
+        if (failover.Status.RecoveredVm?.FromStandby == true)
+        {
+            await StandbyActivation.PrepareAsync(context with { Failover = failover }, vm, cancellationToken);
+        }
+
         await ActivationStep.PowerOnAsync(context with { Failover = failover }, vm, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         failover = await WriteAsync(failover, f =>
@@ -232,6 +246,7 @@ public sealed class FailoverController(
         {
             p.Status ??= new ProtectedVMStatus();
             p.Status.RecoveredVm = failover.Status.RecoveredVm;
+            p.Status.Standbys = p.Status.Standbys?.Where(s => s.Moref != failover.Status.RecoveredVm?.Moref).ToList();
             p.Status.Phase = ProtectedVMPhase.FailedOver;
             p.Status.Cycle = null;
             p.Status.Set(ProtectedVMConditions.Ready, false, ProtectedVMConditions.ReasonFailover, $"Failover {failover.Metadata.Name} succeeded: VM {failover.Status.RecoveredVm?.Moref} on host {failover.Status.RecoveredVm?.Host} is protected from the next cycle", p.Metadata.Generation, timeProvider);

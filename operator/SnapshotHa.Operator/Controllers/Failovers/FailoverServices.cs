@@ -16,9 +16,13 @@ public static class FailoverServices
         services.AddSingleton<FailoverOutcomes>();
         services.AddSingleton<FencingStep>();
         services.AddSingleton<RecoveryTargets>();
+        services.AddSingleton<ImageUploader>();
         services.AddSingleton<RestoreStep>();
         services.AddSingleton<FinalImageStep>();
+        services.AddSingleton<StandbyActivation>();
         services.AddSingleton<FailureWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailureWatch>());
+        services.AddSingleton<Standbys.StandbyRefresher>();
+        services.AddHostedService<Standbys.StandbyWatch>();
     }
 }

@@ -6,6 +6,7 @@ using SnapshotHa.Api.Failovers;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Vim;
@@ -26,6 +27,7 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="heartbeats">The host heartbeat loops.</param>
 /// <param name="detector">Remembers what each VM looked like.</param>
 /// <param name="options">Check interval.</param>
+/// <param name="leadership">Only the leading replica checks.</param>
 /// <param name="timeProvider">Clock and timer.</param>
 /// <param name="logger">Logs detections.</param>
 public sealed class FailureWatch(
@@ -35,6 +37,7 @@ public sealed class FailureWatch(
     HeartbeatMonitor heartbeats,
     FailureDetector detector,
     FailoverOptions options,
+    LeadershipState leadership,
     TimeProvider timeProvider,
     ILogger<FailureWatch> logger) : BackgroundService
 {
@@ -71,7 +74,10 @@ public sealed class FailureWatch(
         {
             try
             {
-                await CheckAllAsync(stoppingToken);
+                if (leadership.IsLeading)
+                {
+                    await CheckAllAsync(stoppingToken);
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
