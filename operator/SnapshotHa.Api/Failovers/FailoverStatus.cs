@@ -57,4 +57,9 @@ public sealed record FailoverStatus : ObservedStatus
     /// <summary>The recovered VM.</summary>
     [Description("The VM running after the failover.")]
     public RecoveredVm? RecoveredVm { get; set; }
+
+    /// <summary>The W3C traceparent of the failover's trace.</summary>
+    [Length(MaxLength = 55)]
+    [Description("W3C traceparent of the failover's trace (root span failover); the span of every step is its child. Empty when tracing is off.")]
+    public string? TraceParent { get; set; }
 }

@@ -49,16 +49,15 @@ public static class SandboxCommand
                     return 2;
                 }
 
-                return await SandboxRun.RunAsync(
+                var request = new SandboxRunRequest(
                     parseResult.GetValue(kubeconfig) ?? "sandbox.kubeconfig",
                     parseResult.GetValue(duration),
                     parseResult.GetValue(vms),
                     parseResult.GetValue(disksPerVm),
                     mergeExecutor,
                     parseResult.GetValue(metricsPort),
-                    parseResult.GetValue(hosts),
-                    parseResult.InvocationConfiguration.Error,
-                    cancellationToken);
+                    parseResult.GetValue(hosts));
+                return await SandboxRun.RunAsync(request, parseResult.InvocationConfiguration.Error, cancellationToken);
             }
 
             var kubeconfigPath = parseResult.GetValue(kubeconfig);

@@ -8,19 +8,15 @@ namespace SnapshotHa.Operator.Cli;
 public static class SandboxRun
 {
     /// <summary>Runs the sandbox.</summary>
-    /// <param name="kubeconfigPath">Where to write the kubeconfig.</param>
-    /// <param name="duration">The <c>--for</c> value, or null.</param>
-    /// <param name="vms">The number of VMs.</param>
-    /// <param name="disksPerVm">The disks per VM.</param>
-    /// <param name="executor">Where merges run.</param>
-    /// <param name="metricsPort">The <c>--metrics-port</c> value, or null.</param>
-    /// <param name="hosts">The number of simulated hosts (more than one for failovers to another host).</param>
+    /// <param name="request">The command-line options.</param>
     /// <param name="error">Where usage errors go.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(
-        string kubeconfigPath, string? duration, int vms, int disksPerVm, Api.Policies.MergeExecutor executor, int? metricsPort, int hosts, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SandboxRunRequest request, TextWriter error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(error);
+        var (kubeconfigPath, duration, vms, disksPerVm, executor, metricsPort, hosts) = request;
         TimeSpan? runFor = null;
         try
         {

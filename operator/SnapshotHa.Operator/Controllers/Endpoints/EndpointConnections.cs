@@ -61,8 +61,8 @@ public sealed class EndpointConnections(
                 await existing.Client.DisposeAsync();
             }
 
-            var connected = await DatacenterDefault.ConnectAsync(
-                options, o => VimClient.ConnectAsync(o, loggerFactory, timeProvider, cancellationToken), cancellationToken);
+            // With spec.datacenter unset the client finds a vCenter's only datacenter itself (ha-datacenter on ESXi).
+            var connected = await VimClient.ConnectAsync(options, loggerFactory, timeProvider, cancellationToken);
             _connections[key] = new Connection(fingerprint, connected);
             return connected;
         }

@@ -28,6 +28,8 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="finalImage">Planned failovers and failbacks: powers the source off and waits for its final image.</param>
 /// <param name="standbys">Chooses a standby to activate instead of restoring.</param>
 /// <param name="outcomes">Receives finished failovers.</param>
+/// <param name="metrics">Counts failovers in progress.</param>
+/// <param name="tracing">One trace per failover, a span per step.</param>
 /// <param name="options">Retry delay.</param>
 /// <param name="timeProvider">Clock.</param>
 /// <param name="logger">Logs progress.</param>
@@ -41,6 +43,8 @@ public sealed class FailoverController(
     FinalImageStep finalImage,
     StandbyActivation standbys,
     FailoverOutcomes outcomes,
+    Telemetry.ProtectionMetrics metrics,
+    Telemetry.ProtectionTracing tracing,
     FailoverOptions options,
     TimeProvider timeProvider,
     ILogger<FailoverController> logger) : IEntityController<Failover>
@@ -76,7 +80,21 @@ public sealed class FailoverController(
         {
             while (phase is not (FailoverPhase.Succeeded or FailoverPhase.Failed))
             {
-                var next = await StepAsync(context, phase, cancellationToken);
+                // Pending starts the failover's trace; every later step is a span under it.
+                using var span = phase == FailoverPhase.Pending
+                    ? null
+                    : tracing.StartFailoverStep(failover.Status?.TraceParent, ns ?? "", failover.Metadata.Name, StepSpanName(phase));
+                (Failover Failover, bool Wait) next;
+                try
+                {
+                    next = await StepAsync(context, phase, cancellationToken);
+                }
+                catch (Exception e)
+                {
+                    Telemetry.ProtectionTracing.Failed(span, e);
+                    throw;
+                }
+
                 failover = next.Failover;
                 if (next.Wait)
                 {
@@ -165,6 +183,13 @@ public sealed class FailoverController(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var source = pvm.Status?.RecoveredVm ?? new RecoveredVm { Name = pvm.Status?.Vm?.Name, Moref = pvm.Status?.Vm?.Moref, Host = pvm.Status?.Vm?.Host };
         var moves = FailoverQueries.MovesTheVm(failover);
+        var traceParent = failover.Status?.TraceParent
+            ?? tracing.StartFailover(ns ?? "", failover.Metadata.Name, pvm.Metadata.Name, failover.Spec.Type);
+        if (failover.Status?.StartedTime is null)
+        {
+            metrics.FailoverStarted(failover.Spec.Type);
+        }
+
         await statusWriter.UpdateStatusAsync(pvm, p =>
         {
             p.Status ??= new ProtectedVMStatus();
@@ -179,6 +204,7 @@ public sealed class FailoverController(
             f.Status.ObservedGeneration = f.Metadata.Generation;
             f.Status.Phase = FailoverPhase.Fencing;
             f.Status.StartedTime ??= now;
+            f.Status.TraceParent ??= traceParent;
             f.Status.SourceVm ??= new RecoveredVm { Name = source.Name, Moref = source.Moref, Host = source.Host };
             f.Status.Image = FailoverQueries.NeedsFinalImage(f) && f.Spec.ImageRef is null
                 ? null
@@ -284,9 +310,23 @@ public sealed class FailoverController(
         return failover;
     }
 
+    private static string StepSpanName(FailoverPhase phase) => phase switch
+    {
+        FailoverPhase.Fencing => "fence",
+        FailoverPhase.Restoring => "restore",
+        _ => "power_on",
+    };
+
     private void Report(Failover failover)
     {
         var outcome = FailoverCompleted.From(failover);
+        var succeeded = outcome.Result == FailoverPhase.Succeeded;
+        metrics.FailoverCompleted(
+            outcome.Type,
+            succeeded,
+            outcome.DetectionSeconds is { } detection ? TimeSpan.FromSeconds(detection) : null,
+            TimeSpan.FromSeconds(outcome.RtoSeconds ?? 0));
+        tracing.EndFailover(outcome.Namespace ?? "", outcome.Name, succeeded ? null : failover.Status?.Conditions?.FirstOrDefault(c => c.Type == FailoverConditions.Succeeded)?.Message ?? "failed");
         Log.Completed(logger, outcome.Namespace, outcome.Name, outcome.Type.ToString(), outcome.Result.ToString(), outcome.DetectionSeconds, outcome.RtoSeconds);
         outcomes.Publish(outcome);
     }
