@@ -58,7 +58,7 @@ warm() { cat "$@" > /dev/null; }
 # merge_run NAME REPO PARENT LAYER: one timed merge, then the repository is put back as it was
 merge_run() {
   local name="$1" repo="$2" parent="$3" layer="$4"
-  ls "$repo/packs" > packs.before
+  mkdir -p "$repo/packs"; ls "$repo/packs" > packs.before
   warm "$layer"
   timed "$name" "$bin" merge --repo "$repo" --series bench --parent "$parent" --disk d="$layer"
   local id; id=$(tail -1 "out.$name")

@@ -42,7 +42,7 @@ public static class MergeCommand
 
         var fsyncEach = new Option<bool>("--fsync-each-object")
         {
-            Description = "Fsync each new chunk as written instead of one syncfs before the commit (faster on a file system shared with busy writers)",
+            Description = "Loose-object stores only: fsync each new chunk as written instead of one syncfs before the commit (packs, the default, are fsynced once each)",
         };
 
         var vsphere = new VsphereCliOptions();
