@@ -20,7 +20,7 @@ public sealed class LocalJobRunner : IAsyncDisposable
     private readonly LocalJobRunnerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, (CancellationTokenSource Stop, Task Run)> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CancellationTokenSource Stop, Task<bool> Run)> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<JobRunRecord> _started = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -146,15 +146,17 @@ public sealed class LocalJobRunner : IAsyncDisposable
 
     private async Task ReconcileAsync(IList<V1Job> jobs, CancellationToken cancellationToken)
     {
-        var present = jobs.Select(j => j.Metadata.Uid).ToHashSet(StringComparer.Ordinal);
+        var listed = jobs.ToDictionary(j => j.Metadata.Uid, StringComparer.Ordinal);
         foreach (var (uid, run) in _running)
         {
-            if (run.Run.IsCompleted)
+            // A run that wrote the Job's final status stays known until a list shows that status: a list read while
+            // the run was finishing still shows the Job active and must not start it a second time.
+            if (run.Run.IsCompleted && (!run.Run.Result || !listed.TryGetValue(uid, out var job) || IsFinished(job)))
             {
                 _running.TryRemove(uid, out _);
                 run.Stop.Dispose();
             }
-            else if (!present.Contains(uid))
+            else if (!run.Run.IsCompleted && !listed.ContainsKey(uid))
             {
                 // Deleted while running: kill its process, as deleting a Job deletes its pod.
                 await run.Stop.CancelAsync();
@@ -184,15 +186,18 @@ public sealed class LocalJobRunner : IAsyncDisposable
             try
             {
                 await execution.RunAsync(job, stop.Token);
+                return true;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 // Deleted or runner stopped.
+                return false;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
             {
                 // The next resync starts it again.
                 Log.RunFailed(_logger, job.Metadata.NamespaceProperty, job.Metadata.Name, e.Message);
+                return false;
             }
         });
         _running[job.Metadata.Uid] = (stop, run);
