@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using SnapshotHa.Api.Common;
+using SnapshotHa.Kube.Entities;
 using SnapshotHa.Operator.Cli;
 using SnapshotHa.Operator.Hosting;
 
@@ -60,18 +61,7 @@ public static class MergeJobManifest
                 Name = name,
                 NamespaceProperty = image.Metadata.NamespaceProperty,
                 Labels = labels,
-                OwnerReferences =
-                [
-                    new V1OwnerReference
-                    {
-                        ApiVersion = image.ApiVersion,
-                        Kind = image.Kind,
-                        Name = image.Metadata.Name,
-                        Uid = image.Metadata.Uid,
-                        Controller = true,
-                        BlockOwnerDeletion = true,
-                    },
-                ],
+                OwnerReferences = [OwnerReferences.ControllerOf(image)],
             },
             Spec = new V1JobSpec
             {

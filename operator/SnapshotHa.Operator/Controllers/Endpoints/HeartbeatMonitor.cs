@@ -127,19 +127,7 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ProtectionMetric
                 Log.HostRecovered(logger, key.Endpoint, host.Name);
             }
         }
-        while (await NextTickAsync(timer, cancellationToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Hosting.PeriodicTicks.NextAsync(timer, cancellationToken));
     }
 
     private async Task<HostHeartbeat> ProbeAsync(

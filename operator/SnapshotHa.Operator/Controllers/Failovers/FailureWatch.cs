@@ -84,19 +84,7 @@ public sealed class FailureWatch(
                 Log.CheckFailed(logger, null, "*", e.Message);
             }
         }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
     private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, CancellationToken cancellationToken)
@@ -178,7 +166,7 @@ public sealed class FailureWatch(
                 Labels = new Dictionary<string, string> { [FailoverNames.ProtectedVmLabel] = pvm.Metadata.Name },
                 OwnerReferences =
                 [
-                    new V1OwnerReference { ApiVersion = pvm.ApiVersion, Kind = pvm.Kind, Name = pvm.Metadata.Name, Uid = pvm.Metadata.Uid },
+                    Kube.Entities.OwnerReferences.To(pvm, controller: false),
                 ],
             },
             Spec = new FailoverSpec

@@ -5,6 +5,7 @@ using SnapshotHa.Api.Common;
 using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Entities;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Merging;
 using SnapshotHa.Operator.Telemetry;
@@ -168,18 +169,7 @@ public sealed class ShipAndMergeStep(
                 Name = name,
                 NamespaceProperty = pvm.Metadata.NamespaceProperty,
                 Labels = new Dictionary<string, string> { [RecoveryImageNames.ProtectedVmLabel] = pvm.Metadata.Name },
-                OwnerReferences =
-                [
-                    new V1OwnerReference
-                    {
-                        ApiVersion = pvm.ApiVersion,
-                        Kind = pvm.Kind,
-                        Name = pvm.Metadata.Name,
-                        Uid = pvm.Metadata.Uid,
-                        BlockOwnerDeletion = true,
-                        Controller = true,
-                    },
-                ],
+                OwnerReferences = [OwnerReferences.ControllerOf(pvm)],
             },
             Spec = new RecoveryImageSpec
             {

@@ -61,19 +61,7 @@ public sealed class StandbyWatch(
                 Log.StandbyFailed(logger, null, "*", e.Message);
             }
         }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
     private async Task KeepAsync(ProtectedVM pvm, CancellationToken cancellationToken)
