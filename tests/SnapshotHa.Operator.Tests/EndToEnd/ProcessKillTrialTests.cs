@@ -79,7 +79,7 @@ public sealed class ProcessKillTrialTests(ITestOutputHelper output)
                 committedAtLastKill = await MaxCommittedAsync(environment);
                 await WaitAsync(() => SandboxFixture.WaitForImagesAsync(environment, committedAtLastKill + 1, TimeSpan.FromSeconds(60)), current);
                 await environment.Workload.StopAsync();
-                await PauseAllAsync(environment, current, cancellation.Token);
+                await WaitAsync(() => SandboxFixture.PauseAllAsync(environment, cancellation.Token), current);
                 counter.MaxOursSeen.Should().BeInRange(1, 2, "a VM never carries more than two of our snapshots, kills included");
             }
         }
@@ -146,24 +146,6 @@ public sealed class ProcessKillTrialTests(ITestOutputHelper output)
 
     private static async Task<long> MaxCommittedAsync(SandboxEnvironment environment) =>
         (await environment.Client.ListAsync<ProtectedVM>("default")).Max(p => p.Status?.LatestCommittedImage?.Sequence ?? -1);
-
-    /// <summary>Pauses every ProtectedVM and waits until each finished its cycle (phase Paused, no cycle).</summary>
-    private static async Task PauseAllAsync(SandboxEnvironment environment, OperatorProcess current, CancellationToken cancellationToken)
-    {
-        foreach (var pvm in await environment.Client.ListAsync<ProtectedVM>("default", cancellationToken: cancellationToken))
-        {
-            var patch = new V1Patch("{\"spec\":{\"paused\":true}}", V1Patch.PatchType.MergePatch);
-            await environment.Kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
-                patch, ApiGroup.Group, ApiGroup.Version, "default", "protectedvms", pvm.Metadata.Name, cancellationToken: cancellationToken);
-        }
-
-        await WaitAsync(
-            () => SandboxFixture.WaitUntilAsync(
-                async () => (await environment.Client.ListAsync<ProtectedVM>("default")).All(p => p.Status?.Phase == ProtectedVMPhase.Paused && p.Status.Cycle is null),
-                TimeSpan.FromSeconds(30),
-                "every ProtectedVM is Paused with no cycle in progress"),
-            current);
-    }
 
     private static async Task<Dictionary<string, string>> ResourceVersionsAsync(SandboxEnvironment environment, CancellationToken cancellationToken) =>
         (await environment.Client.ListAsync<ProtectedVM>("default", cancellationToken: cancellationToken))

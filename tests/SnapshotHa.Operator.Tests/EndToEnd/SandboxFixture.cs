@@ -56,6 +56,22 @@ public static class SandboxFixture
         }
     }
 
+    /// <summary>Pauses every ProtectedVM and waits until each finished its cycle (phase Paused, no cycle).</summary>
+    public static async Task PauseAllAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
+    {
+        foreach (var pvm in await environment.Client.ListAsync<ProtectedVM>("default", cancellationToken: cancellationToken))
+        {
+            var patch = new k8s.Models.V1Patch("{\"spec\":{\"paused\":true}}", k8s.Models.V1Patch.PatchType.MergePatch);
+            await environment.Kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+                patch, Api.Common.ApiGroup.Group, Api.Common.ApiGroup.Version, "default", "protectedvms", pvm.Metadata.Name, cancellationToken: cancellationToken);
+        }
+
+        await WaitUntilAsync(
+            async () => (await environment.Client.ListAsync<ProtectedVM>("default")).All(p => p.Status?.Phase == ProtectedVMPhase.Paused && p.Status.Cycle is null),
+            TimeSpan.FromSeconds(30),
+            "every ProtectedVM is Paused with no cycle in progress");
+    }
+
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         using var deadline = new CancellationTokenSource(timeout);
