@@ -108,10 +108,11 @@ public static class SandboxFixture
     }
 
     /// <summary>Starts the workload and the operator, protects every VM and waits until image <paramref name="image"/> is committed.</summary>
-    public static async Task ProtectUntilImageAsync(SandboxEnvironment environment, long image, CancellationToken cancellationToken)
+    public static async Task ProtectUntilImageAsync(
+        SandboxEnvironment environment, long image, CancellationToken cancellationToken, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureOperator = null)
     {
         environment.Workload.Start();
-        await environment.StartOperatorAsync(null, cancellationToken);
+        await environment.StartOperatorAsync(configureOperator, cancellationToken);
         await environment.ProtectAllAsync(cancellationToken);
         await WaitForImagesAsync(environment, image, TimeSpan.FromSeconds(40));
     }

@@ -31,7 +31,8 @@ public sealed class FailoverSandbox : IAsyncDisposable
     public string PvmName => SandboxResources.ProtectedVm(Vm, "default").Metadata.Name;
 
     /// <summary>Starts a sandbox with <paramref name="hosts"/> hosts and one VM, protects it and waits for image #<paramref name="image"/>.</summary>
-    public static async Task<FailoverSandbox> StartAsync(int hosts, FailoverPolicySpec policy, long image, CancellationToken cancellationToken)
+    public static async Task<FailoverSandbox> StartAsync(
+        int hosts, FailoverPolicySpec policy, long image, CancellationToken cancellationToken, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureOperator = null)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
@@ -55,7 +56,7 @@ public sealed class FailoverSandbox : IAsyncDisposable
             null,
             cancellationToken);
         var sandbox = new FailoverSandbox(environment, data, SandboxFixture.RecordSnapshots(environment));
-        await SandboxFixture.ProtectUntilImageAsync(environment, image, cancellationToken);
+        await SandboxFixture.ProtectUntilImageAsync(environment, image, cancellationToken, configureOperator);
         return sandbox;
     }
 
