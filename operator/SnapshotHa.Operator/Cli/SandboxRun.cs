@@ -98,7 +98,19 @@ public static class SandboxRun
             Console.WriteLine($"  try: kubectl --kubeconfig {Path.GetFullPath(kubeconfigPath)} get pvm,ri    (Ctrl-C stops the sandbox)");
             Console.WriteLine($"  merges run as {executor}{(environment.JobRunner is null ? "" : $"; Job logs in {Path.Combine(data.FullName, SandboxJobRunner.WorkFolder)}")}");
             var live = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
-            await new SandboxProgress(environment.Client, Console.Out, TimeProvider.System).RunAsync(live, stop.Token);
+            if (live)
+            {
+                var keys = new SandboxKeys(environment.Client, environment.Simulator.Control, TimeProvider.System);
+                var reading = keys.RunAsync(stop.Token);
+                await new SandboxProgress(environment.Client, Console.Out, TimeProvider.System)
+                    .RunAsync(live, stop.Token, () => keys.LastAction is { } done ? $"{SandboxKeys.Legend}\nlast: {done}" : SandboxKeys.Legend);
+                await reading;
+            }
+            else
+            {
+                await new SandboxProgress(environment.Client, Console.Out, TimeProvider.System).RunAsync(live, stop.Token);
+            }
+
             Console.WriteLine("snapshotha sandbox: stopping");
             return 0;
         }

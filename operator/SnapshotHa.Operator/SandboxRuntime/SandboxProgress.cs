@@ -14,8 +14,9 @@ public sealed class SandboxProgress(IKubernetesClient client, TextWriter writer,
     /// <summary>Refreshes once a second until cancelled.</summary>
     /// <param name="live">True for the live table, false for plain lines.</param>
     /// <param name="cancellationToken">Stops the display.</param>
+    /// <param name="caption">The live table's caption, read at every refresh (e.g. the keys and the last key's effect).</param>
     /// <returns>A task that completes when cancelled.</returns>
-    public async Task RunAsync(bool live, CancellationToken cancellationToken)
+    public async Task RunAsync(bool live, CancellationToken cancellationToken, Func<string>? caption = null)
     {
         if (!live)
         {
@@ -55,6 +56,11 @@ public sealed class SandboxProgress(IKubernetesClient client, TextWriter writer,
                             row.Images.ToString(System.Globalization.CultureInfo.InvariantCulture),
                             row.MergeSeconds is { } m ? $"{m:0.000} s" : "-",
                             row.MegabytesPerSecond is { } r ? $"{r:0.0} MB/s" : "-");
+                    }
+
+                    if (caption is not null)
+                    {
+                        table.Caption(Markup.Escape(caption()));
                     }
 
                     context.Refresh();
