@@ -18,12 +18,12 @@ public sealed record RecoverySpec
 
     /// <summary>The resource pool.</summary>
     [Length(MaxLength = 1024)]
-    [Description("Resource pool (inventory path or name) of the recovered VM; default the target host's root pool.")]
+    [Description("Resource pool of the recovered VM as an inventory path, for example DC0/host/cluster/Resources/pool; default the target host's root pool.")]
     public string? ResourcePool { get; set; }
 
     /// <summary>The VM folder.</summary>
     [Length(MaxLength = 1024)]
-    [Description("VM folder (inventory path) of the recovered VM; default the source VM's folder.")]
+    [Description("VM folder of the recovered VM as an inventory path, for example DC0/vm/recovered; default the datacenter's VM folder.")]
     public string? Folder { get; set; }
 
     /// <summary>Network mapping.</summary>

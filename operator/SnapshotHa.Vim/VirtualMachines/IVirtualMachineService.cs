@@ -15,6 +15,9 @@ public interface IVirtualMachineService
     /// <inheritdoc cref="VirtualMachineService.FindByUuidAsync"/>
     Task<ManagedObjectReference?> FindByUuidAsync(string uuid, bool instanceUuid, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="VirtualMachineService.FindByInventoryPathAsync"/>
+    Task<ManagedObjectReference?> FindByInventoryPathAsync(string inventoryPath, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="VirtualMachineService.WatchStateAsync"/>
     IAsyncEnumerable<VirtualMachineState> WatchStateAsync(ManagedObjectReference vm, CancellationToken cancellationToken);
 

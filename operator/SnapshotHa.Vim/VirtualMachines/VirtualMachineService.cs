@@ -57,6 +57,21 @@ public sealed class VirtualMachineService : IVirtualMachineService
             cancellationToken);
     }
 
+    /// <summary>Finds an inventory object by its path (<c>SearchIndex.FindByInventoryPath</c>), e.g. <c>DC0/vm/apps</c>.</summary>
+    /// <param name="inventoryPath">The path from the root folder: datacenter, then the folder or resource pool path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The object, or null when nothing has that path.</returns>
+    public async Task<ManagedObjectReference?> FindByInventoryPathAsync(string inventoryPath, CancellationToken cancellationToken)
+    {
+        var searchIndex = _invoker.Content.SearchIndex
+            ?? throw new NotSupportedException("The server has no SearchIndex.");
+        return await _invoker.InvokeAsync(
+            VimXml.Element("FindByInventoryPath", VimXml.Moref("_this", searchIndex), VimXml.Element("inventoryPath", inventoryPath)),
+            r => r.Child("returnval")?.ToMoref(),
+            idempotent: true,
+            cancellationToken);
+    }
+
     /// <summary>
     /// Watches a VM's liveness: yields the full state first, then after every change of power, connection, host or
     /// guest heartbeat. Runs until cancelled.

@@ -75,7 +75,7 @@ public sealed class ActivationStep
             disks,
             nics,
             new Dictionary<string, string> { [FailoverNames.CreatedByKey] = EntityKey.For(context.Failover) });
-        var placement = await context.Vim.VirtualMachines.GetPlacementAsync(target.Host, cancellationToken);
+        var placement = await RecoveryTargets.PlacementAsync(context, target.Host, cancellationToken);
         return await context.Vim.VirtualMachines.CreateAsync(placement, spec, null, cancellationToken);
     }
 

@@ -108,6 +108,7 @@ public sealed class FailoverController(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.StepFailed(logger, ns, failover.Metadata.Name, phase.ToString(), e.Message);
+            failover = await ReportRetryAsync(failover, phase, e, cancellationToken);
             return ReconciliationResult<Failover>.Failure(failover, $"Step {phase} failed: {e.Message}", e, options.RetryDelay);
         }
 
@@ -296,6 +297,31 @@ public sealed class FailoverController(
         failover = await WriteAsync(failover, f => f.Status.Set(FailoverConditions.Fenced, true, FailoverConditions.ReasonPoweredOffLate, confirmed, f.Metadata.Generation, timeProvider), cancellationToken);
         Log.Fenced(logger, failover.Metadata.NamespaceProperty, failover.Metadata.Name, FailoverConditions.ReasonPoweredOffLate, confirmed);
         return ReconciliationResult<Failover>.Success(failover);
+    }
+
+    /// <summary>Shows a failing restore or power-on step (retried) in its condition, so that it is seen without logs.</summary>
+    private async Task<Failover> ReportRetryAsync(Failover failover, FailoverPhase phase, Exception error, CancellationToken cancellationToken)
+    {
+        var (type, reason) = phase switch
+        {
+            FailoverPhase.Restoring => (FailoverConditions.Restored, FailoverConditions.ReasonRestoreFailed),
+            FailoverPhase.PoweringOn => (FailoverConditions.Succeeded, FailoverConditions.ReasonPowerOnFailed),
+            _ => (null, null),
+        };
+        if (type is null || reason is null)
+        {
+            return failover;
+        }
+
+        try
+        {
+            return await WriteAsync(failover, f => f.Status.Set(type, false, reason, $"Retrying: {error.Message}", f.Metadata.Generation, timeProvider), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The step is retried anyway; the condition is only a report.
+            return failover;
+        }
     }
 
     private async Task<Failover> FailAsync(Failover failover, string reason, string message, CancellationToken cancellationToken)
