@@ -10,7 +10,7 @@ namespace SnapshotHa.Api.Protection;
 [KubernetesEntityShortNames("pvm")]
 [EntityCategories(ApiGroup.Category)]
 [Description("ProtectedVM puts one vSphere virtual machine under protection: its disks are seeded into a repository, then each policy tick a snapshot's frozen delta is shipped and merged into a new committed RecoveryImage, and the VM can be failed over from the latest one.")]
-[GenericAdditionalPrinterColumn(".spec.vm.name", "VM", "string", Order = 2, Description = "The VM name, when the VM is selected by name.")]
+[GenericAdditionalPrinterColumn(".status.vm.name", "VM", "string", Order = 2, Description = "The protected VM as vSphere names it (after a failover, the recovered VM).")]
 [GenericAdditionalPrinterColumn(".status.vm.host", "Host", "string", Order = 3, Priority = PrinterColumnPriority.WideView, Description = "The ESXi host running the VM.")]
 [GenericAdditionalPrinterColumn(".status.latestCommittedImage.name", "Latest Image", "string", Order = 5, Description = "The newest committed RecoveryImage.")]
 [GenericAdditionalPrinterColumn(".status.lastSnapshot.createdTime", "Last Snapshot", "date", Order = 6, Priority = PrinterColumnPriority.WideView, Description = "When the last snapshot was taken.")]

@@ -39,12 +39,15 @@ public sealed class SnapshotHaKubectlTests(RepositoryKubectlFixture fixture) : I
     public async Task Get_pvm_shows_the_printer_columns()
     {
         await Kubectl.SucceedAsync("apply", "-k", Samples);
+        await Kubectl.SucceedAsync(
+            "patch", "pvm", "web-01", "--subresource=status", "--type=merge",
+            "-p", """{"status":{"phase":"Protected","vm":{"name":"web-01-vsphere","moref":"vm-9"},"rpoSeconds":42,"latestCommittedImage":{"name":"web-01-000007","sequence":7}}}""");
 
         var table = await Kubectl.SucceedAsync("get", "pvm", "web-01");
 
         var lines = table.Split('\n');
         lines[0].Should().MatchRegex(@"^NAME\s+PHASE\s+VM\s+RPO\(S\)\s+LATEST IMAGE\s+AGE\s*$");
-        lines[1].Should().MatchRegex(@"^web-01\s+web-01\s+[0-9]+s\s*$");
+        lines[1].Should().MatchRegex(@"^web-01\s+Protected\s+web-01-vsphere\s+42\s+web-01-000007\s+[0-9]+s\s*$", "the VM column shows the VM found in vSphere");
     }
 
     [Fact]
