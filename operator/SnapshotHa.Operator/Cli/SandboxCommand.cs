@@ -36,10 +36,16 @@ public static class SandboxCommand
         command.Options.Add(disksPerVm);
         command.Options.Add(metricsPort);
         var hosts = SandboxFailoverCli.AddTo(command);
+        var scale = SandboxScaleCli.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            if (parseResult.GetValue(scale.Report) is not null)
+            {
+                return await SandboxScaleCli.RunAsync(parseResult, scale, parseResult.GetValue(vms), parseResult.GetValue(hosts), error, cancellationToken);
+            }
+
             if (!parseResult.GetValue(apiOnly))
             {
                 if (!Enum.TryParse<Api.Policies.MergeExecutor>(parseResult.GetValue(executor), ignoreCase: true, out var mergeExecutor)

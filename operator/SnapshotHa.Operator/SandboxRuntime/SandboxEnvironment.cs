@@ -116,7 +116,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             RepositoryRoot = Options.DataDirectory,
             RetryDelay = TimeSpan.FromMilliseconds(500),
             PrunedImagesKept = Options.PrunedImagesKept,
-            IdleRequeue = TimeSpan.FromSeconds(5),
+            IdleRequeue = Options.IdleRequeue,
             VimTimeout = TimeSpan.FromSeconds(20),
             JobTtlAfterFinished = TimeSpan.FromMinutes(2),
         };
@@ -141,6 +141,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
                 settings.WatchRetryMaxDelay = TimeSpan.FromSeconds(1);
                 settings.ReconcileRetryBaseDelay = TimeSpan.FromMilliseconds(200);
                 settings.ReconcileRetryMaxDelay = TimeSpan.FromSeconds(2);
+                settings.MaxConcurrentReconciles = Options.Workers ?? settings.MaxConcurrentReconciles;
             });
         await app.StartAsync(cancellationToken);
         Operator = app;

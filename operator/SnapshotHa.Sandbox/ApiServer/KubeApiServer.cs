@@ -31,15 +31,17 @@ public sealed class KubeApiServer : IAsyncDisposable
     private readonly ObjectStore _store;
     private readonly ActiveWatches _watches;
     private readonly FaultInjector _faults;
+    private readonly RequestCounter _requests;
     private readonly CancellationTokenSource _stopping = new();
     private Task _garbageCollection = Task.CompletedTask;
 
-    private KubeApiServer(WebApplication app, ObjectStore store, ActiveWatches watches, FaultInjector faults)
+    private KubeApiServer(WebApplication app, ObjectStore store, ActiveWatches watches, FaultInjector faults, RequestCounter requests)
     {
         _app = app;
         _store = store;
         _watches = watches;
         _faults = faults;
+        _requests = requests;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -62,12 +64,14 @@ public sealed class KubeApiServer : IAsyncDisposable
         var registry = new ResourceRegistry(store, new SchemaAdmission(options.CustomResourceDefinitions), options.TimeProvider, new Random());
         var watches = new ActiveWatches();
         var faults = new FaultInjector();
+        var requests = new RequestCounter();
         var router = new ApiRouter(
             catalog,
             new DiscoveryDocuments(catalog),
             new OpenApiDocuments(catalog),
             new ResourceEndpoint(registry, new WatchEndpoint(store, watches, options.TimeProvider, options.BookmarkInterval), options.TimeProvider),
             faults,
+            requests,
             logger);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -76,7 +80,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(router.HandleAsync);
 
-        var server = new KubeApiServer(app, store, watches, faults);
+        var server = new KubeApiServer(app, store, watches, faults, requests);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -119,6 +123,14 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// <paramref name="pathPrefix"/> fail with <paramref name="statusCode"/> and a Status body.
     /// </summary>
     public void FailNext(string method, string pathPrefix, int statusCode, int times = 1) => _faults.Arm(method, pathPrefix, statusCode, times);
+
+    /// <summary>
+    /// The requests received since the start, by verb and resource: <c>GET</c>, <c>LIST</c>, <c>WATCH</c> or the HTTP
+    /// method, then the resource (with the subresource), e.g. <c>PUT protectedvms/status</c>. Every routed request
+    /// counts, also those that failed (injected faults do not).
+    /// </summary>
+    /// <returns>A copy of the counts.</returns>
+    public IReadOnlyDictionary<string, long> RequestCounts() => _requests.Snapshot();
 
     /// <summary>Stops the server, ending every watch.</summary>
     public async ValueTask DisposeAsync()

@@ -93,6 +93,11 @@ public sealed class SimulatorControlClient : IDisposable
     public async Task<JsonNode> VmsAsync(CancellationToken cancellationToken) =>
         JsonNode.Parse(await _http.GetStringAsync(new Uri(_base, "vms"), cancellationToken))!;
 
+    /// <summary>Reads the simulator's call counts: every SOAP call since the start or the last reset.</summary>
+    /// <returns>The answer of <c>GET /_sim/stats</c>: <c>total</c>, <c>calls</c> by method, <c>folder</c> by HTTP method.</returns>
+    public async Task<JsonNode> StatsAsync(CancellationToken cancellationToken) =>
+        JsonNode.Parse(await _http.GetStringAsync(new Uri(_base, "stats"), cancellationToken))!;
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 

@@ -33,6 +33,9 @@ public sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>Gets the control API client.</summary>
     public SimulatorControlClient Control { get; }
 
+    /// <summary>Gets the launcher's process id (to read its CPU time and memory).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Gets what the launcher logged so far.</summary>
     public string StandardError
     {

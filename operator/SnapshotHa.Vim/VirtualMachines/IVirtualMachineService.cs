@@ -6,8 +6,12 @@ namespace SnapshotHa.Vim.VirtualMachines;
 /// <summary>VM facts and life cycle (implemented by <see cref="VirtualMachineService"/>; fake it in controller tests).</summary>
 public interface IVirtualMachineService
 {
-    /// <inheritdoc cref="VirtualMachineService.GetFactsAsync"/>
+    /// <inheritdoc cref="VirtualMachineService.GetFactsAsync(ManagedObjectReference, CancellationToken)"/>
     Task<VirtualMachineFacts> GetFactsAsync(ManagedObjectReference vm, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="VirtualMachineService.GetFactsAsync(IReadOnlyList{ManagedObjectReference}, CancellationToken)"/>
+    Task<IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> GetFactsAsync(
+        IReadOnlyList<ManagedObjectReference> vms, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="VirtualMachineService.FindByNameAsync"/>
     Task<IReadOnlyList<ManagedObjectReference>> FindByNameAsync(string name, CancellationToken cancellationToken);

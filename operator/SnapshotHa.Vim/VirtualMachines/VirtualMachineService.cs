@@ -33,6 +33,24 @@ public sealed class VirtualMachineService : IVirtualMachineService
         return VirtualMachineFacts.FromContent(content);
     }
 
+    /// <summary>
+    /// Reads the facts of several VMs in one property retrieval (one <c>RetrievePropertiesEx</c> instead of one per VM).
+    /// </summary>
+    /// <returns>The facts by VM; a VM the server returned nothing for is absent.</returns>
+    /// <exception cref="ManagedObjectNotFoundException">One of the VMs does not exist (the server refuses the whole retrieval).</exception>
+    public async Task<IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> GetFactsAsync(
+        IReadOnlyList<ManagedObjectReference> vms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vms);
+        if (vms.Count == 0)
+        {
+            return new Dictionary<ManagedObjectReference, VirtualMachineFacts>();
+        }
+
+        var contents = await _properties.RetrieveAsync([PropertyFilterSpec.ForObjects("VirtualMachine", vms, VirtualMachineFacts.Paths)], null, cancellationToken);
+        return contents.ToDictionary(c => c.ManagedObject, VirtualMachineFacts.FromContent);
+    }
+
     /// <summary>Finds VMs by display name (names are not unique in vCenter).</summary>
     public async Task<IReadOnlyList<ManagedObjectReference>> FindByNameAsync(string name, CancellationToken cancellationToken)
     {

@@ -53,11 +53,13 @@ public sealed class FailureWatch(
         }
 
         var failovers = await client.ListAsync<Failover>(null, null, cancellationToken);
+        var lookups = new FailureCheckLookups(client, connections);
+        await lookups.PrefetchFactsAsync(pvms.Select(p => (Pvm: p, Moref: WatchedMoref(p)!)).Where(w => w.Moref is not null), cancellationToken);
         foreach (var pvm in pvms)
         {
             try
             {
-                await CheckAsync(pvm, failovers, cancellationToken);
+                await CheckAsync(pvm, failovers, lookups, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -87,11 +89,14 @@ public sealed class FailureWatch(
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
-    private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, CancellationToken cancellationToken)
+    private static string? WatchedMoref(ProtectedVM pvm) =>
+        pvm.Status?.LatestCommittedImage is null || pvm.Metadata.DeletionTimestamp is not null
+            ? null
+            : pvm.Status.RecoveredVm?.Moref ?? pvm.Status.Vm?.Moref;
+
+    private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, FailureCheckLookups lookups, CancellationToken cancellationToken)
     {
-        if ((pvm.Status?.RecoveredVm?.Moref ?? pvm.Status?.Vm?.Moref) is not { } moref
-            || pvm.Status!.LatestCommittedImage is null
-            || pvm.Metadata.DeletionTimestamp is not null)
+        if (WatchedMoref(pvm) is not { } moref)
         {
             return;
         }
@@ -104,12 +109,12 @@ public sealed class FailureWatch(
         }
 
         var ns = pvm.Metadata.NamespaceProperty;
-        var policy = await client.GetAsync<SnapshotPolicy>(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
+        var policy = await lookups.Policies.GetAsync(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
         var failoverPolicy = policy?.Spec.Failover ?? new FailoverPolicySpec();
         var grace = GoDuration.TryParse(failoverPolicy.GracePeriod, out var g) ? g : TimeSpan.FromSeconds(30);
-        var vim = await connections.GetAsync(ns ?? "default", pvm.Spec.EndpointRef.Name, cancellationToken);
+        var vim = await lookups.SessionAsync(ns ?? "default", pvm.Spec.EndpointRef.Name, cancellationToken);
         var vmRef = new ManagedObjectReference("VirtualMachine", moref);
-        var facts = await vim.VirtualMachines.GetFactsAsync(vmRef, cancellationToken);
+        var facts = await lookups.FactsAsync(vim, EntityKey.For(ns ?? "default", pvm.Spec.EndpointRef.Name), vmRef, cancellationToken);
         var heartbeat = facts.Host is { } host ? heartbeats.Host(EntityKey.For(ns, pvm.Spec.EndpointRef.Name), host.Value) : null;
         var now = timeProvider.GetUtcNow();
         var key = $"{pvm.Metadata.Uid}/{moref}";
@@ -118,7 +123,7 @@ public sealed class FailureWatch(
         var saved = pvm.Status.SavedConfiguration is null && facts.PowerState != VirtualMachinePowerState.Unknown
             ? SavedConfigurations.From(await vim.VirtualMachines.GetHardwareAsync(vmRef, cancellationToken))
             : null;
-        if (observation.Health is { } health || saved is not null)
+        if ((observation.Health is { } health && !VmHealthRecord.IsRecorded(pvm, health)) || saved is not null)
         {
             pvm = await statusWriter.UpdateStatusAsync(pvm, p =>
             {

@@ -51,9 +51,10 @@ public sealed class StandbyWatch(
             try
             {
                 var pvms = leadership.IsLeading ? await client.ListAsync<ProtectedVM>(null, null, stoppingToken) : [];
+                var policies = new Policies.PolicyLookup(client);
                 foreach (var pvm in pvms)
                 {
-                    await KeepAsync(pvm, stoppingToken);
+                    await KeepAsync(pvm, policies, stoppingToken);
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -64,10 +65,10 @@ public sealed class StandbyWatch(
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
-    private async Task KeepAsync(ProtectedVM pvm, CancellationToken cancellationToken)
+    private async Task KeepAsync(ProtectedVM pvm, Policies.PolicyLookup policies, CancellationToken cancellationToken)
     {
         var ns = pvm.Metadata.NamespaceProperty;
-        var policy = await client.GetAsync<SnapshotPolicy>(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
+        var policy = await policies.GetAsync(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
         var count = policy?.Spec.Standby?.Count ?? 0;
         if (count <= 0 || pvm.Status?.LatestCommittedImage is not { } latest || pvm.Status.Vm?.Host is not { } vmHost)
         {

@@ -8,13 +8,14 @@ using SnapshotHa.Sandbox.ApiServer.Resources;
 
 namespace SnapshotHa.Sandbox.ApiServer.Http;
 
-/// <summary>Routes every request: injected faults, health, version, discovery, OpenAPI, then resources; failures become Status bodies.</summary>
+/// <summary>Routes every request (counted by verb): injected faults, health, version, discovery, OpenAPI, then resources; failures become Status bodies.</summary>
 internal sealed class ApiRouter(
     ResourceCatalog catalog,
     DiscoveryDocuments discovery,
     OpenApiDocuments openApi,
     ResourceEndpoint resources,
     FaultInjector faults,
+    RequestCounter requests,
     ILogger logger)
 {
     /// <summary>Serves one HTTP request.</summary>
@@ -53,6 +54,7 @@ internal sealed class ApiRouter(
     private async Task RouteAsync(HttpContext context, string path, CancellationToken cancellationToken)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        requests.Count(context.Request, segments);
         switch (segments)
         {
             case ["healthz" or "livez" or "readyz", ..]:

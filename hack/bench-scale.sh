@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Scale benchmark: one operator replica (merges in process) against the simulator's vCenter model with 20 hosts and
+# N VMs (one 1 MiB disk each, guest workload off), for each N:
+#   hack/bench-scale.sh [--sizes 100,500,1000,2000] [--hosts 20] [--cycle-interval 60s] [--window 60s] [--workers W]
+# Each size runs `snapshotha sandbox --scale-report FILE --vms N ...` (see docs/scale.md for what it measures) and
+# prints one table row. Environment: SNAPSHOTHA_BIN=/path/snapshotha (default: the Release build, built when missing),
+# BENCH_RESULTS=dir (the JSON reports, default a temp dir, kept).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="100,500,1000,2000"
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --hosts|--cycle-interval|--window|--workers) extra+=("$1" "$2"); shift 2 ;;
+    *) echo "bench-scale.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case " ${extra[*]} " in *" --hosts "*) ;; *) extra+=(--hosts 20) ;; esac
+bin="${SNAPSHOTHA_BIN:-$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha}"
+if [ ! -x "$bin" ]; then
+  dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
+fi
+results="${BENCH_RESULTS:-$(mktemp -d /tmp/snapshotha-scale-XXXXXX)}"
+mkdir -p "$results"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); reports in $results" >&2
+rows=()
+IFS=',' read -ra list <<< "$sizes"
+for n in "${list[@]}"; do
+  report="$results/scale-$n.json"
+  echo "== $n VMs: $bin sandbox --scale-report $report --vms $n ${extra[*]}" >&2
+  (cd "$root" && "$bin" sandbox --scale-report "$report" --vms "$n" "${extra[@]}") >&2 || echo "bench-scale.sh: $n VMs: not all Protected (exit $?)" >&2
+  if [ -f "$report" ]; then
+    rows+=("$(jq -r '[
+        .Vms, "\(.Protected)/\(.Vms)", .SecondsToAllProtected,
+        ((.SteadyReconcileSeconds[0] // 0) * 1000 | round), ((.SteadyReconcileSeconds[1] // 0) * 1000 | round),
+        ((.RampReconcileSeconds[1] // 0) * 1000 | round), .MaxQueueDepth,
+        .SteadyCpuPercent, .IdleCpuPercent, .SteadyRssMiB, .SimulatorSteadyCpuPercent,
+        (.VimCallsPerVmCycle * 10 | round / 10), (.KubeCallsPerVmCycle * 10 | round / 10),
+        (.IdleVimCallsPerVmMinute * 10 | round / 10), (.IdleKubeCallsPerVmMinute * 10 | round / 10),
+        "\(.LoadAverage[0])/\(.LoadAverage[1])"] | map(tostring) | join(" | ")' "$report")")
+  fi
+done
+echo "| N | Protected | s to all Protected | reconcile p50 ms | p99 ms (steady) | p99 ms (ramp) | max queue depth | CPU % steady | CPU % idle | RSS MiB | simulator CPU % | vim25 calls/VM/cycle | kube API calls/VM/cycle | idle vim25/VM/min | idle kube/VM/min | load start/end |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for row in "${rows[@]}"; do echo "| $row |"; done

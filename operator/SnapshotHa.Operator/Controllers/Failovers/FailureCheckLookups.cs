@@ -1,0 +1,80 @@
+using SnapshotHa.Api.Protection;
+using SnapshotHa.Kube.Client;
+using SnapshotHa.Operator.Controllers.Endpoints;
+using SnapshotHa.Operator.Controllers.Policies;
+using SnapshotHa.Vim;
+using SnapshotHa.Vim.VirtualMachines;
+
+namespace SnapshotHa.Operator.Controllers.Failovers;
+
+/// <summary>
+/// The lookups of one round of <see cref="FailureWatch"/>, shared by every ProtectedVM: each SnapshotPolicy read
+/// once, each endpoint's session resolved once, and the facts of every watched VM of an endpoint read in one property
+/// retrieval. A round then costs O(policies + endpoints) API and vim25 calls instead of several per ProtectedVM.
+/// </summary>
+/// <param name="client">Reads policies.</param>
+/// <param name="connections">The shared sessions.</param>
+public sealed class FailureCheckLookups(IKubernetesClient client, EndpointConnections connections)
+{
+    private readonly Dictionary<string, Task<VimClient>> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the round's policies.</summary>
+    public PolicyLookup Policies { get; } = new(client);
+
+    /// <summary>
+    /// Reads the facts of every VM in <paramref name="watched"/> with one retrieval per endpoint. An endpoint whose
+    /// retrieval fails (e.g. one VM is gone) is left out: its VMs are read one by one by <see cref="FactsAsync"/>.
+    /// </summary>
+    /// <param name="watched">ProtectedVM and the moref of the VM it watches.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>A task that completes when read.</returns>
+    public async Task PrefetchFactsAsync(IEnumerable<(ProtectedVM Pvm, string Moref)> watched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watched);
+        foreach (var endpoint in watched.GroupBy(w => (Ns: w.Pvm.Metadata.NamespaceProperty ?? "default", w.Pvm.Spec.EndpointRef.Name)))
+        {
+            try
+            {
+                var vim = await SessionAsync(endpoint.Key.Ns, endpoint.Key.Name, cancellationToken);
+                var vms = endpoint.Select(w => new ManagedObjectReference("VirtualMachine", w.Moref)).Distinct().ToList();
+                _facts[EntityKey.For(endpoint.Key.Ns, endpoint.Key.Name)] = await vim.VirtualMachines.GetFactsAsync(vms, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Read one by one later; each ProtectedVM then reports its own failure.
+            }
+        }
+    }
+
+    /// <summary>The endpoint's session, resolved once per round.</summary>
+    /// <param name="ns">The namespace.</param>
+    /// <param name="name">The VSphereEndpoint name.</param>
+    /// <param name="cancellationToken">Cancels the resolution.</param>
+    /// <returns>The session.</returns>
+    public Task<VimClient> SessionAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var key = EntityKey.For(ns, name);
+        if (!_sessions.TryGetValue(key, out var session) || session.IsFaulted || session.IsCanceled)
+        {
+            session = connections.GetAsync(ns, name, cancellationToken);
+            _sessions[key] = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>The VM's facts: from the round's retrieval when it holds them, else read now.</summary>
+    /// <param name="vim">The endpoint's session.</param>
+    /// <param name="endpointKey">The endpoint's key (namespace/name).</param>
+    /// <param name="vm">The VM.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The facts.</returns>
+    public async Task<VirtualMachineFacts> FactsAsync(VimClient vim, string endpointKey, ManagedObjectReference vm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vim);
+        return _facts.TryGetValue(endpointKey, out var all) && all.TryGetValue(vm, out var facts)
+            ? facts
+            : await vim.VirtualMachines.GetFactsAsync(vm, cancellationToken);
+    }
+}

@@ -1,0 +1,149 @@
+using SnapshotHa.Api.Policies;
+using SnapshotHa.Api.Protection;
+
+namespace SnapshotHa.Operator.SandboxRuntime.Scale;
+
+/// <summary>
+/// The scale benchmark on a started sandbox (operator running, workload off): protects every VM, waits until all are
+/// Protected while sampling the work queue, then measures one steady window (every VM cycles once per interval) and one
+/// idle window (policy maxInterval raised to an hour: nothing due).
+/// </summary>
+/// <param name="environment">The sandbox, operator started, no ProtectedVM yet.</param>
+/// <param name="probe">Reads the counters.</param>
+/// <param name="settings">Sizes and windows.</param>
+/// <param name="progress">Receives one line per phase and progress every 10 s.</param>
+/// <param name="timeProvider">The clock.</param>
+public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe probe, ScaleSettings settings, TextWriter progress, TimeProvider timeProvider)
+{
+    private readonly List<double[]> _depths = [];
+    private long _start;
+    private int _maxDepth;
+
+    /// <summary>Runs the benchmark.</summary>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The figures.</returns>
+    public async Task<ScaleReport> RunAsync(CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var load = ScaleProbe.LoadAverage();
+        var initial = await probe.ReadAsync(cancellationToken);
+        _start = timeProvider.GetTimestamp();
+        await ProtectAllAsync(cancellationToken);
+        var protectedCount = await WaitUntilProtectedAsync(cancellationToken);
+        var toProtected = timeProvider.GetElapsedTime(_start).TotalSeconds;
+        var rampEnd = await probe.ReadAsync(cancellationToken);
+        await progress.WriteLineAsync($"scale: {protectedCount}/{settings.Vms} Protected after {toProtected:F1} s; steady window of {settings.Window.TotalSeconds} s");
+
+        var steadyStart = await probe.ReadAsync(cancellationToken);
+        await SampleAsync(settings.Window, cancellationToken);
+        var steadyEnd = await probe.ReadAsync(cancellationToken);
+        var cycles = steadyEnd.CyclesSince(steadyStart);
+        var steadyVim = steadyEnd.VimCallsSince(steadyStart);
+        var steadyKube = steadyEnd.KubeCallsSince(steadyStart);
+
+        await progress.WriteLineAsync($"scale: {cycles} cycles in the steady window; idle window of {settings.Window.TotalSeconds} s");
+        await QuietPolicyAsync(cancellationToken);
+        await SettleAsync(steadyEnd, cancellationToken);
+        var idleStart = await probe.ReadAsync(cancellationToken);
+        await Task.Delay(settings.Window, timeProvider, cancellationToken);
+        var idleEnd = await probe.ReadAsync(cancellationToken);
+        var idleMinutes = (idleEnd.Sandbox.At - idleStart.Sandbox.At).TotalMinutes;
+        return new ScaleReport
+        {
+            Vms = settings.Vms,
+            Hosts = settings.Hosts,
+            Workers = environment.Options.Workers ?? 0,
+            CycleIntervalSeconds = settings.CycleInterval.TotalSeconds,
+            Protected = protectedCount,
+            SecondsToAllProtected = Math.Round(toProtected, 1),
+            RampReconcileSeconds = [rampEnd.ReconcileQuantileSince(initial, 0.5), rampEnd.ReconcileQuantileSince(initial, 0.99)],
+            SteadyReconcileSeconds = [steadyEnd.ReconcileQuantileSince(steadyStart, 0.5), steadyEnd.ReconcileQuantileSince(steadyStart, 0.99)],
+            MaxQueueDepth = _maxDepth,
+            QueueDepth = [.. _depths.Where((_, i) => i % 5 == 0)],
+            SteadyCycles = cycles,
+            VimCallsPerVmCycle = cycles > 0 ? steadyVim.Values.Sum() / cycles : 0,
+            KubeCallsPerVmCycle = cycles > 0 ? steadyKube.Values.Sum() / cycles : 0,
+            IdleVimCallsPerVmMinute = idleEnd.VimCallsSince(idleStart).Values.Sum() / settings.Vms / idleMinutes,
+            IdleKubeCallsPerVmMinute = idleEnd.KubeCallsSince(idleStart).Values.Sum() / settings.Vms / idleMinutes,
+            SteadyVimCalls = steadyVim,
+            SteadyKubeCalls = steadyKube,
+            SteadyCpuPercent = Math.Round(steadyEnd.Sandbox.CpuPercentSince(steadyStart.Sandbox), 1),
+            IdleCpuPercent = Math.Round(idleEnd.Sandbox.CpuPercentSince(idleStart.Sandbox), 1),
+            SimulatorSteadyCpuPercent = Math.Round(steadyEnd.Simulator.CpuPercentSince(steadyStart.Simulator), 1),
+            SteadyRssMiB = Math.Round(steadyEnd.Sandbox.RssBytes / 1048576.0, 1),
+            IdleRssMiB = Math.Round(idleEnd.Sandbox.RssBytes / 1048576.0, 1),
+            SimulatorRssMiB = Math.Round(steadyEnd.Simulator.RssBytes / 1048576.0, 1),
+            LoadAverage = [load, ScaleProbe.LoadAverage()],
+        };
+    }
+
+    private async Task ProtectAllAsync(CancellationToken cancellationToken)
+    {
+        var ns = environment.Options.Namespace;
+        await Parallel.ForEachAsync(
+            environment.Simulator.Ready.Vms,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (vm, ct) => await environment.Client.CreateAsync(SandboxResources.ProtectedVm(vm, ns), ct));
+    }
+
+    private async Task<int> WaitUntilProtectedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = timeProvider.GetTimestamp();
+        var count = 0;
+        while (timeProvider.GetElapsedTime(deadline) < settings.ProtectTimeout)
+        {
+            await SampleAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            var all = await environment.Client.ListAsync<ProtectedVM>(environment.Options.Namespace, cancellationToken: cancellationToken);
+            count = all.Count(IsProtected);
+            await progress.WriteLineAsync($"scale: {count}/{settings.Vms} Protected, queue depth {probe.QueueDepth} at {timeProvider.GetElapsedTime(_start).TotalSeconds:F0} s");
+            if (count == settings.Vms)
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsProtected(ProtectedVM pvm) =>
+        pvm.Status is { Phase: ProtectedVMPhase.Protected, LatestCommittedImage: not null } status
+        && status.Conditions?.Any(c => c.Type == ProtectedVMConditions.Ready && c.Status == "True") == true;
+
+    private async Task SampleAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var until = timeProvider.GetTimestamp();
+        while (timeProvider.GetElapsedTime(until) < duration)
+        {
+            var depth = probe.QueueDepth;
+            _maxDepth = Math.Max(_maxDepth, depth);
+            _depths.Add([Math.Round(timeProvider.GetElapsedTime(_start).TotalSeconds), depth]);
+            await Task.Delay(TimeSpan.FromSeconds(1), timeProvider, cancellationToken);
+        }
+    }
+
+    private async Task QuietPolicyAsync(CancellationToken cancellationToken)
+    {
+        var policy = await environment.Client.GetAsync<SnapshotPolicy>(SandboxResources.PolicyName, environment.Options.Namespace, cancellationToken)
+            ?? throw new InvalidOperationException($"SnapshotPolicy {SandboxResources.PolicyName} is gone");
+        policy.Spec.Schedule.MaxInterval = "1h";
+        policy.Spec.RpoTarget = "2h";
+        await environment.Client.UpdateAsync(policy, cancellationToken);
+    }
+
+    private async Task SettleAsync(ScaleReading steadyEnd, CancellationToken cancellationToken)
+    {
+        // Cycles already started finish; then no cycle completes for a while.
+        var last = steadyEnd;
+        for (var round = 0; round < 30; round++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), timeProvider, cancellationToken);
+            var now = await probe.ReadAsync(cancellationToken);
+            if (now.CyclesSince(last) == 0)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+}
