@@ -9,6 +9,7 @@ namespace SnapshotHa.Operator.Tests.EndToEnd;
 /// The short version of the scale benchmark (hack/bench-scale.sh): 100 VMs on a 20-host vCenter model, one operator
 /// replica, every VM reaches Protected with a committed seed image equal to its disk. No timing assertions.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class ScaleProtectionTests
 {
     private const int Vms = 100;

@@ -33,7 +33,7 @@ public sealed class SessionAndSlowTaskFaultTests(ITestOutputHelper output)
         await SandboxFixture.WaitForImagesAsync(environment, reached + 2, TimeSpan.FromSeconds(40));
         await SandboxFixture.WaitUntilAsync(
             () => Task.FromResult(seen.Keys.Any(k => k.StartsWith("endpoint Connected=True", StringComparison.Ordinal) && k.Contains("dropped the session 1 time(s)", StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(60),
             "the endpoint's Connected condition reports the dropped and renewed session");
 
         // Slow task: the next snapshot creation reads as running for 3 s before its real result.
