@@ -46,7 +46,7 @@ public sealed class JobMergeExecutor(
         var job = await ReadAsync(name, ns, cancellationToken);
         if (job is not null && !IsOwnedBy(job, image.Metadata.Uid))
         {
-            await DeleteAsync(job, cancellationToken);
+            await JobDeletion.DeleteExactAsync(kubernetes, job, cancellationToken);
             Log.StaleJobDeleted(logger, ns, name, image.Metadata.Name, job.Metadata.OwnerReferences?.FirstOrDefault()?.Uid);
             job = null;
         }
@@ -64,7 +64,7 @@ public sealed class JobMergeExecutor(
 
         if (MergeJobStatus.Failure(job) is { } failure)
         {
-            await DeleteAsync(job, cancellationToken);
+            await JobDeletion.DeleteExactAsync(kubernetes, job, cancellationToken);
             Log.JobFailed(logger, ns, name, failure.Reason ?? "Failed", failure.Message);
             var exception = new MergeJobFailedException($"{ns}/{name}", failure.Reason ?? "Failed", failure.Message);
             await RecordAsync(work.Image, name, RecoveryImageConditions.ReasonJobFailed, $"{exception.Message}; a new Job is created", cancellationToken);
@@ -74,7 +74,7 @@ public sealed class JobMergeExecutor(
         if (MergeJobStatus.IsComplete(job))
         {
             // The result is written before the process exits; a Complete Job without one wrote to another volume.
-            await DeleteAsync(job, cancellationToken);
+            await JobDeletion.DeleteExactAsync(kubernetes, job, cancellationToken);
             throw new MergeJobFailedException(
                 $"{ns}/{name}", "NoResult", $"the Job completed but wrote no result file {MergeResultFile.RelativePath(image.Metadata.Name, image.Metadata.Uid)} in the repository");
         }
@@ -153,23 +153,6 @@ public sealed class JobMergeExecutor(
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
-        }
-    }
-
-    private async Task DeleteAsync(V1Job job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await kubernetes.BatchV1.DeleteNamespacedJobAsync(
-                job.Metadata.Name,
-                job.Metadata.NamespaceProperty,
-                new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = job.Metadata.Uid } },
-                propagationPolicy: "Background",
-                cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
-        {
-            // Already gone, or replaced by a newer Job of the same name.
         }
     }
 }

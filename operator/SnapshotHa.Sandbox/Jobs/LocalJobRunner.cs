@@ -5,6 +5,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SnapshotHa.Kube.Client;
 
 namespace SnapshotHa.Sandbox.Jobs;
 
@@ -217,19 +218,10 @@ public sealed class LocalJobRunner : IAsyncDisposable
             return;
         }
 
-        try
+        // Deleted or replaced meanwhile: nothing to expire.
+        if (await JobDeletion.DeleteExactAsync(_kubernetes, job, cancellationToken))
         {
-            await _kubernetes.BatchV1.DeleteNamespacedJobAsync(
-                job.Metadata.Name,
-                job.Metadata.NamespaceProperty,
-                new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = job.Metadata.Uid } },
-                propagationPolicy: "Background",
-                cancellationToken: cancellationToken);
             Log.TtlExpired(_logger, job.Metadata.NamespaceProperty, job.Metadata.Name);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
-        {
-            // Deleted or replaced meanwhile.
         }
     }
 }
