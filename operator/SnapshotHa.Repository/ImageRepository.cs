@@ -60,14 +60,14 @@ public sealed class ImageRepository : IDisposable
 
             Directory.CreateDirectory(root);
             var initial = options.PackObjects ? options.FormatForNew with { FormatVersion = RepositoryFormat.PackedVersion } : options.FormatForNew;
-            var created = JsonSerializer.SerializeToUtf8Bytes(initial, ManifestSerializer.Indented);
+            var created = JsonSerializer.SerializeToUtf8Bytes(initial, ManifestSerializer.IndentedFormat);
             await AtomicFile.WriteDurableAsync(formatPath, created, cancellationToken);
         }
 
         RepositoryFormat? format;
         try
         {
-            format = JsonSerializer.Deserialize<RepositoryFormat>(await File.ReadAllBytesAsync(formatPath, cancellationToken), ManifestSerializer.Canonical);
+            format = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(formatPath, cancellationToken), ManifestSerializer.CanonicalFormat);
         }
         catch (JsonException e)
         {
@@ -249,7 +249,7 @@ public sealed class ImageRepository : IDisposable
         }
 
         var upgraded = Format with { FormatVersion = RepositoryFormat.PackedVersion };
-        await AtomicFile.WriteDurableAsync(Path.Combine(Root, FormatFileName), JsonSerializer.SerializeToUtf8Bytes(upgraded, ManifestSerializer.Indented), cancellationToken);
+        await AtomicFile.WriteDurableAsync(Path.Combine(Root, FormatFileName), JsonSerializer.SerializeToUtf8Bytes(upgraded, ManifestSerializer.IndentedFormat), cancellationToken);
         Format = upgraded;
     }
 

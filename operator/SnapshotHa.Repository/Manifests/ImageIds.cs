@@ -18,7 +18,7 @@ public static class ImageIds
     public static string Derive(ImageManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(manifest with { Id = string.Empty }, ManifestSerializer.Canonical);
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(manifest with { Id = string.Empty }, ManifestSerializer.CanonicalManifest);
         return Convert.ToHexStringLower(SHA256.HashData(canonical))[..Length];
     }
 

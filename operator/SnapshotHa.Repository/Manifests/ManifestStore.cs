@@ -28,7 +28,7 @@ public sealed class ManifestStore
 
     /// <summary>Serializes a manifest as written to its file.</summary>
     public static byte[] Serialize(ImageManifest manifest) =>
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, ManifestSerializer.Indented) + "\n");
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, ManifestSerializer.IndentedManifest) + "\n");
 
     /// <summary>Writes <paramref name="manifest"/> atomically and durably (temp, fsync, rename, fsync directory).</summary>
     public Task WriteAsync(ImageManifest manifest, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class ManifestStore
         ImageManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ImageManifest>(json, ManifestSerializer.Canonical);
+            manifest = JsonSerializer.Deserialize(json, ManifestSerializer.CanonicalManifest);
         }
         catch (JsonException e)
         {
