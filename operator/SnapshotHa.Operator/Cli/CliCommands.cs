@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SnapshotHa.RepositoryCli;
 
 namespace SnapshotHa.Operator.Cli;
 

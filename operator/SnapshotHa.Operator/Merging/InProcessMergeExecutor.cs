@@ -1,6 +1,7 @@
 using SnapshotHa.Disks;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Merging;
+using SnapshotHa.RepositoryCli;
 
 namespace SnapshotHa.Operator.Merging;
 

@@ -9,6 +9,7 @@ using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Controllers;
 using SnapshotHa.Operator.Hosting;
+using SnapshotHa.RepositoryCli;
 
 namespace SnapshotHa.Operator.Merging;
 
@@ -53,7 +54,7 @@ public sealed class JobMergeExecutor(
 
         if (await MergeResultFile.ReadAsync(resultPath, cancellationToken) is { } result)
         {
-            return result.ToOutcome(name);
+            return MergeOutcome.FromJobResult(result, name);
         }
 
         if (job is null)

@@ -2,8 +2,8 @@ using System.Globalization;
 using k8s.Models;
 using SnapshotHa.Api.Common;
 using SnapshotHa.Kube.Entities;
-using SnapshotHa.Operator.Cli;
 using SnapshotHa.Operator.Hosting;
+using SnapshotHa.RepositoryCli;
 
 namespace SnapshotHa.Operator.Merging;
 

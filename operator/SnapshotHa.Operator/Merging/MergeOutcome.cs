@@ -1,3 +1,5 @@
+using SnapshotHa.RepositoryCli;
+
 namespace SnapshotHa.Operator.Merging;
 
 /// <summary>A finished merge.</summary>
@@ -9,4 +11,14 @@ namespace SnapshotHa.Operator.Merging;
 /// <param name="MergeSeconds">Time spent streaming and merging.</param>
 /// <param name="JobName">The Job that ran the merge, for executor Job.</param>
 public sealed record MergeOutcome(
-    string ManifestId, long LogicalBytes, long DeltaBytes, long NewChunkBytes, double ShipSeconds, double MergeSeconds, string? JobName);
+    string ManifestId, long LogicalBytes, long DeltaBytes, long NewChunkBytes, double ShipSeconds, double MergeSeconds, string? JobName)
+{
+    /// <summary>Returns the outcome of a merge Job from the result file it wrote.</summary>
+    /// <param name="result">The Job's result file.</param>
+    /// <param name="jobName">The Job that ran the merge.</param>
+    public static MergeOutcome FromJobResult(MergeJobResult result, string? jobName)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(result.ManifestId, result.LogicalBytes, result.DeltaBytes, result.NewChunkBytes, result.ShipSeconds, result.MergeSeconds, jobName);
+    }
+}

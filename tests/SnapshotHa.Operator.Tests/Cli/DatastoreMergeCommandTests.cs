@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SnapshotHa.Operator.Cli;
+using SnapshotHa.RepositoryCli;
 using SnapshotHa.Sandbox.Simulator;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.Datastores;
@@ -95,7 +95,7 @@ public sealed class DatastoreMergeCommandTests : IAsyncLifetime
 
         (seed.Code, materialized.Code).Should().Be((0, 0), $"{seed.Err}{materialized.Err}");
         (await File.ReadAllBytesAsync(Path.Combine(_dir, "seed-flat.vmdk"))).Should().Equal(guestView, "the seed is the disk seen through its whole chain");
-        var result = await Operator.Merging.MergeResultFile.ReadAsync(resultFile, CancellationToken.None);
+        var result = await MergeResultFile.ReadAsync(resultFile, CancellationToken.None);
         result!.ManifestId.Should().Be(CliRunner.LastLine(seed.Out));
         result.LogicalBytes.Should().Be(disk.CapacityBytes);
     }
@@ -131,11 +131,11 @@ public sealed class DatastoreMergeCommandTests : IAsyncLifetime
         var notFound = await CliRunner.RunAsync(
             "merge", "--repo", Repo, "--series", "vm", "--disk", $"d={missing}", "--vsphere-thumbprint", _sim.Ready.Thumbprint!);
 
-        noVariables.Code.Should().Be(RepositoryCli.BadInput);
+        noVariables.Code.Should().Be(RepositoryCommandLine.BadInput);
         noVariables.Err.Should().Contain(VsphereCliOptions.UsernameVariable).And.Contain("absent-000009.vmdk");
-        noCredentials.Code.Should().Be(RepositoryCli.BadInput);
+        noCredentials.Code.Should().Be(RepositoryCommandLine.BadInput);
         noCredentials.Err.Should().Contain("--credentials-dir");
-        notFound.Code.Should().Be(RepositoryCli.BadInput);
+        notFound.Code.Should().Be(RepositoryCommandLine.BadInput);
         notFound.Err.Should().Contain("absent-000009.vmdk").And.Contain("not found");
     }
 

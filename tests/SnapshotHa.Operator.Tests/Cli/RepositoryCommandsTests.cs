@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SnapshotHa.Operator.Cli;
+using SnapshotHa.RepositoryCli;
 
 namespace SnapshotHa.Operator.Tests.Cli;
 
@@ -52,7 +52,7 @@ public sealed class RepositoryCommandsTests : IDisposable
 
         var (code, _, error) = await RunAsync(arguments);
 
-        code.Should().Be(RepositoryCli.BadInput);
+        code.Should().Be(RepositoryCommandLine.BadInput);
         error.Should().Contain(named);
     }
 
@@ -63,7 +63,7 @@ public sealed class RepositoryCommandsTests : IDisposable
 
         var (code, _, error) = await RunAsync("merge", "--repo", Repo, "--series", "s", "--disk", $"d={File("garbage.vmdk")}");
 
-        code.Should().Be(RepositoryCli.BadInput);
+        code.Should().Be(RepositoryCommandLine.BadInput);
         error.Should().Contain("garbage.vmdk");
     }
 
@@ -80,7 +80,7 @@ public sealed class RepositoryCommandsTests : IDisposable
 
         var (code, output, error) = await RunAsync("repo", "verify", "--repo", Repo);
 
-        code.Should().Be(RepositoryCli.Failed);
+        code.Should().Be(RepositoryCommandLine.Failed);
         output.Should().StartWith("FAILED");
         error.Should().Contain("corrupt").And.MatchRegex("[0-9a-f]{64}");
     }
@@ -90,7 +90,7 @@ public sealed class RepositoryCommandsTests : IDisposable
     {
         var (code, _, error) = await RunAsync("repo", "ls", "--repo", File("nothing-here"));
 
-        code.Should().Be(RepositoryCli.BadInput);
+        code.Should().Be(RepositoryCommandLine.BadInput);
         error.Should().Contain("nothing-here").And.Contain("not a SnapshotHA repository");
     }
 

@@ -3,6 +3,7 @@ using k8s.Models;
 using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Operator.Merging;
+using SnapshotHa.RepositoryCli;
 using SnapshotHa.Operator.SandboxRuntime;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;

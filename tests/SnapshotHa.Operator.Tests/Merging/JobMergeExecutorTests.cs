@@ -6,6 +6,7 @@ using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Operator.Merging;
+using SnapshotHa.RepositoryCli;
 using SnapshotHa.Sandbox.ApiServer;
 
 namespace SnapshotHa.Operator.Tests.Merging;

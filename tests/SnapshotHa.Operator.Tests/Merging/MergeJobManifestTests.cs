@@ -1,6 +1,6 @@
 using k8s.Models;
 using SnapshotHa.Api.Policies;
-using SnapshotHa.Operator.Cli;
+using SnapshotHa.RepositoryCli;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Operator.Merging;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using SnapshotHa.Operator.Text;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Maintenance;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary><c>snapshotha repo prune</c>: drop images by retention, then collect unreferenced objects.</summary>
 public static class RepoPruneCommand
@@ -11,7 +10,7 @@ public static class RepoPruneCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var repo = RepositoryCli.RepoOption();
+        var repo = RepositoryCommandLine.RepoOption();
         var keepLast = new Option<int?>("--keep-last") { Description = "Keep the newest N images of each series" };
         var keepWithin = new Option<string?>("--keep-within") { Description = "Keep images whose point in time is within this span, e.g. 24h" };
         var grace = new Option<string>("--grace")
@@ -26,10 +25,10 @@ public static class RepoPruneCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
+        command.SetAction((parse, cancellationToken) => RepositoryCommandLine.RunAsync(parse, async (output, error) =>
         {
             var last = parse.GetValue(keepLast);
-            var within = parse.GetValue(keepWithin) is { } text ? DurationText.Parse(text, "--keep-within") : (TimeSpan?)null;
+            var within = parse.GetValue(keepWithin) is { } text ? DurationArgument.Parse(text, "--keep-within") : (TimeSpan?)null;
             if (last is null && within is null)
             {
                 throw new FormatException("Give --keep-last and/or --keep-within.");
@@ -40,8 +39,8 @@ public static class RepoPruneCommand
                 throw new FormatException($"--keep-last {last} must be at least 1.");
             }
 
-            var options = new RepositoryOptions { GarbageGracePeriod = DurationText.Parse(parse.GetValue(grace)!, "--grace") };
-            using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: false, options, cancellationToken);
+            var options = new RepositoryOptions { GarbageGracePeriod = DurationArgument.Parse(parse.GetValue(grace)!, "--grace") };
+            using var repository = await RepositoryCommandLine.OpenAsync(parse.GetValue(repo)!, create: false, options, cancellationToken);
             var report = await repository.PruneAsync(new RetentionPolicy(last, within), parse.GetValue(dryRun), cancellationToken);
             foreach (var id in report.Removed)
             {

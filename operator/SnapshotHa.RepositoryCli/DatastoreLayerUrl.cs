@@ -1,7 +1,7 @@
 using System.Web;
 using SnapshotHa.Vim.Datastores;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// A layer given as a datastore file URL, the form ESXi and vCenter use for <c>/folder</c>:

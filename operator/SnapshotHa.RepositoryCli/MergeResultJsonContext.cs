@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SnapshotHa.Operator.Merging;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>The source-generated JSON form of <see cref="MergeJobResult"/> (camelCase, indented).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

@@ -2,7 +2,7 @@ using SnapshotHa.Disks;
 using SnapshotHa.Disks.Vmdk;
 using SnapshotHa.Vim.Datastores;
 
-namespace SnapshotHa.Operator.Merging;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// Opens a VMDK layer stored on a datastore for merging: the descriptor and its extents are read with ranged

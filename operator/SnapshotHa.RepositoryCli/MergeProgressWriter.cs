@@ -1,6 +1,6 @@
 using SnapshotHa.Repository.Merging;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>Writes merge progress to stderr at most once a second, and once when each disk finishes.</summary>
 public sealed class MergeProgressWriter(TextWriter error, TimeProvider timeProvider) : IProgress<MergeProgress>

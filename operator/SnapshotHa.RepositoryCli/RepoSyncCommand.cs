@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SnapshotHa.Repository.Sync;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary><c>snapshotha repo sync</c>: copy images to a secondary repository (a directory or an S3 bucket).</summary>
 public static class RepoSyncCommand
@@ -9,7 +9,7 @@ public static class RepoSyncCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var repo = RepositoryCli.RepoOption();
+        var repo = RepositoryCommandLine.RepoOption();
         var to = new Option<string>("--to")
         {
             Description = "Target: a directory, or s3://bucket/prefix (endpoint and keys from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)",
@@ -23,7 +23,7 @@ public static class RepoSyncCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
+        command.SetAction((parse, cancellationToken) => RepositoryCommandLine.RunAsync(parse, async (output, error) =>
         {
             var destination = parse.GetValue(to)!;
             if (parse.GetValue(parallel) is < 1 or > 64)
@@ -31,7 +31,7 @@ public static class RepoSyncCommand
                 throw new FormatException($"--parallel {parse.GetValue(parallel)} is outside 1..64.");
             }
 
-            using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: false, null, cancellationToken);
+            using var repository = await RepositoryCommandLine.OpenAsync(parse.GetValue(repo)!, create: false, null, cancellationToken);
             using ISyncTarget target = destination.StartsWith("s3://", StringComparison.Ordinal)
                 ? S3SyncTarget.FromEnvironment(destination)
                 : new DirectorySyncTarget(destination);

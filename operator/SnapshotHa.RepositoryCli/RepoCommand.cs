@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary><c>snapshotha repo</c>: inspect and maintain an image repository.</summary>
 public static class RepoCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary><c>snapshotha repo ls</c>: one line per committed image.</summary>
 public static class RepoListCommand
@@ -9,12 +9,12 @@ public static class RepoListCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var repo = RepositoryCli.RepoOption();
+        var repo = RepositoryCommandLine.RepoOption();
         var command = new Command("ls", "List committed images: id, series, sequence, point in time, parent, disks");
         command.Options.Add(repo);
-        command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
+        command.SetAction((parse, cancellationToken) => RepositoryCommandLine.RunAsync(parse, async (output, error) =>
         {
-            using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: false, null, cancellationToken);
+            using var repository = await RepositoryCommandLine.OpenAsync(parse.GetValue(repo)!, create: false, null, cancellationToken);
             var problems = 0;
             foreach (var image in repository.ListImages(message => { problems++; error.WriteLine($"warning: {message}"); }))
             {
@@ -23,7 +23,7 @@ public static class RepoListCommand
                 await output.WriteLineAsync($"{image.Id}  {image.Series}  {image.Sequence}  {when}  {image.Parent ?? "-"}  {disks}");
             }
 
-            return problems == 0 ? 0 : RepositoryCli.Failed;
+            return problems == 0 ? 0 : RepositoryCommandLine.Failed;
         }));
         return command;
     }

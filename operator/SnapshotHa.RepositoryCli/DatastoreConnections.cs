@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Security.Authentication;
 using SnapshotHa.Disks;
-using SnapshotHa.Operator.Merging;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.Faults;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// The vSphere sessions of one command run: one per server, opened on the first datastore URL that names it and

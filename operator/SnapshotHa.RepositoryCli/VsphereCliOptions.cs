@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SnapshotHa.Vim;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// The options of commands that read datastore URLs: credentials from <c>SNAPSHOTHA_VSPHERE_USERNAME</c> /

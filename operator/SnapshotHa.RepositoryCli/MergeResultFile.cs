@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SnapshotHa.Operator.Merging;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// The result file of a merge Job: <c>&lt;repository&gt;/results/&lt;image&gt;-&lt;image uid&gt;.json</c>, written

@@ -1,4 +1,4 @@
-namespace SnapshotHa.Operator.Merging;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// What <c>snapshotha merge --result-file</c> writes when the merge committed: the merge Job's outcome as the
@@ -11,10 +11,4 @@ namespace SnapshotHa.Operator.Merging;
 /// <param name="ShipSeconds">Time spent opening the layers on the datastore.</param>
 /// <param name="MergeSeconds">Time spent streaming and merging.</param>
 public sealed record MergeJobResult(
-    string ManifestId, long LogicalBytes, long DeltaBytes, long NewChunkBytes, double ShipSeconds, double MergeSeconds)
-{
-    /// <summary>Returns the outcome a merge executor reports for this result.</summary>
-    /// <param name="jobName">The Job that ran the merge.</param>
-    public MergeOutcome ToOutcome(string? jobName) =>
-        new(ManifestId, LogicalBytes, DeltaBytes, NewChunkBytes, ShipSeconds, MergeSeconds, jobName);
-}
+    string ManifestId, long LogicalBytes, long DeltaBytes, long NewChunkBytes, double ShipSeconds, double MergeSeconds);

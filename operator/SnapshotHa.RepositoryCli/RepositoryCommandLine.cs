@@ -1,10 +1,10 @@
 using System.CommandLine;
 using SnapshotHa.Repository;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>What the repository commands share: the <c>--repo</c> option and the mapping of failures to exit codes.</summary>
-public static class RepositoryCli
+public static class RepositoryCommandLine
 {
     /// <summary>Exit code for bad input: a missing or malformed file, option or image.</summary>
     public const int BadInput = 2;

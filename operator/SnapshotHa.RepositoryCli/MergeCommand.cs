@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using SnapshotHa.Disks;
-using SnapshotHa.Operator.Merging;
 using SnapshotHa.Repository;
 using SnapshotHa.Repository.Merging;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>
 /// <c>snapshotha merge</c>: the merge Job's entry point. Applies one layer per named disk onto a parent image (or
@@ -16,7 +15,7 @@ public static class MergeCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var repo = RepositoryCli.RepoOption();
+        var repo = RepositoryCommandLine.RepoOption();
         var series = new Option<string>("--series") { Description = "Series (protected VM) the image belongs to", Required = true };
         var parent = new Option<string?>("--parent") { Description = "Parent image id; omit to seed the series from base disks" };
         var disks = new Option<string[]>("--disk")
@@ -54,7 +53,7 @@ public static class MergeCommand
 
         vsphere.AddTo(command);
 
-        command.SetAction((parse, cancellationToken) => RepositoryCli.RunAsync(parse, async (output, error) =>
+        command.SetAction((parse, cancellationToken) => RepositoryCommandLine.RunAsync(parse, async (output, error) =>
         {
             var layers = (parse.GetValue(disks) ?? []).Select(d => LayerArgument.Parse(d))
                 .Concat((parse.GetValue(chains) ?? []).Select(d => LayerArgument.Parse(d, wholeChain: true)))
@@ -86,7 +85,7 @@ public static class MergeCommand
 
                 var shipped = TimeProvider.System.GetElapsedTime(shipStarted);
                 var started = TimeProvider.System.GetTimestamp();
-                using var repository = await RepositoryCli.OpenAsync(parse.GetValue(repo)!, create: true, new RepositoryOptions { CompressionLevel = level, FsyncEachObject = parse.GetValue(fsyncEach) }, cancellationToken);
+                using var repository = await RepositoryCommandLine.OpenAsync(parse.GetValue(repo)!, create: true, new RepositoryOptions { CompressionLevel = level, FsyncEachObject = parse.GetValue(fsyncEach) }, cancellationToken);
                 var request = new MergeRequest(parse.GetValue(series)!, parse.GetValue(parent), inputs, when);
                 var result = await repository.MergeAsync(request, new MergeProgressWriter(error, TimeProvider.System), cancellationToken);
                 foreach (var disk in result.Disks)

@@ -1,7 +1,7 @@
 using SnapshotHa.Disks;
 using SnapshotHa.Disks.Vmdk;
 
-namespace SnapshotHa.Operator.Cli;
+namespace SnapshotHa.RepositoryCli;
 
 /// <summary>A <c>--disk KEY=LAYER</c> (or <c>--disk-chain KEY=LAYER</c>) argument of <c>snapshotha merge</c>.</summary>
 /// <param name="Key">The disk key.</param>
