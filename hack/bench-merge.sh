@@ -2,8 +2,10 @@
 # Benchmark of `snapshotha merge` against `qemu-img commit` of a copy of the same chain and `cp` of the delta.
 #   hack/bench-merge.sh [--skip-large] [all|small|large|empty|sparse]    (default all)
 # Environment: BENCH_DIR=/path (scratch files), BENCH_RUNS=N (runs per timed command, default 3; medians are
-# printed), BENCH_R2R=1 (benchmark a ReadyToRun publish, as in the container image, instead of the Release build),
-# SNAPSHOTHA_BIN=/path/snapshotha (benchmark that binary), BENCH_RESULTS=file (copy of the table).
+# printed), BENCH_R2R=1 (benchmark the managed operator's ReadyToRun publish instead of the Native AOT one, the
+# merge Job entry point of the container image), BENCH_NATIVE=0 (the managed Release build instead; also the
+# fallback when the Native AOT publish fails), SNAPSHOTHA_BIN=/path/snapshotha (benchmark that binary),
+# BENCH_RESULTS=file (copy of the table).
 # Cases:
 #   small   2 GiB flat base of random data + ~256 MiB delta of random writes (hosted sparse child)
 #   large   20 GiB flat base (BENCH_LARGE_FILL_GIB of random data, default 4, the rest holes) + ~1 GiB delta
@@ -26,7 +28,12 @@ elif [ "${BENCH_R2R:-0}" = 1 ]; then
   dotnet publish "$root/operator/SnapshotHa.Operator" -c Release -r linux-x64 --self-contained false \
     --artifacts-path "$out/artifacts" -o "$out/bin" -nologo -v q >/dev/null
   bin="$out/bin/snapshotha"
+elif out="${SNAPSHOTHA_CACHE:-$root/hack/.cache}/bench-native" && [ "${BENCH_NATIVE:-1}" = 1 ] &&
+  dotnet publish "$root/operator/SnapshotHa.Native" -c Release -r linux-x64 --artifacts-path "$out/artifacts" \
+    -o "$out/bin" -nologo -v q >/dev/null; then
+  bin="$out/bin/snapshotha"
 else
+  [ "${BENCH_NATIVE:-1}" = 0 ] || echo "Native AOT publish failed; benchmarking the managed Release build" >&2
   bin="$root/operator/SnapshotHa.Operator/bin/Release/net10.0/snapshotha"
   dotnet build "$root/operator/SnapshotHa.Operator" -c Release -nologo -v q >/dev/null
 fi
