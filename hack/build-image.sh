@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the snapshotha image offline and runs `snapshotha --version` in it.
+# Builds the snapshotha image offline and runs `snapshotha --version`, `merge --help` and `operator --help` in it.
 #
 # Registries are not reachable here, so the Dockerfile's default path (publish inside mcr.microsoft.com/dotnet/sdk,
 # run on mcr.microsoft.com/dotnet/runtime-deps) cannot pull its images. This script takes the Dockerfile's `prebuilt`
@@ -69,9 +69,11 @@ if [ "$full" = true ]; then
   buildah bud --quiet --isolation chroot --pull=never --layers=false --build-arg "SDK=$sdk" --build-arg "BASE=$base" \
     -f "$root/Dockerfile" -t "$tag" "$root" >/dev/null
 else
-  step "dotnet publish (self-contained, linux-x64)"
+  step "dotnet publish (operator: self-contained, linux-x64; snapshotha: Native AOT)"
   rm -rf "$root/artifacts/publish"
   dotnet publish "$root/operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj" -c Release -r linux-x64 --self-contained \
+    -p:DebugType=none -o "$root/artifacts/publish/operator" -v quiet -nologo
+  dotnet publish "$root/operator/SnapshotHa.Native/SnapshotHa.Native.csproj" -c Release -r linux-x64 \
     -p:DebugType=none -o "$root/artifacts/publish" -v quiet -nologo
 
   step "buildah bud --target prebuilt -> $tag"
@@ -87,4 +89,8 @@ echo "snapshotha --version: $version"
 echo "image user/entrypoint/cmd: $user"
 [ -n "$version" ] || { echo "snapshotha --version printed nothing" >&2; exit 1; }
 [ "${user%% *}" = "10001:10001" ] || { echo "image user is not 10001:10001" >&2; exit 1; }
+step "podman run: the merge Job's command 'snapshotha' (on PATH, native) and 'operator --help' (exec to /app/operator)"
+run=(podman --runtime runc run --rm --network none --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
+"${run[@]}" --entrypoint snapshotha "$tag" merge --help | grep -q -- '--disk' || { echo "snapshotha merge --help failed in the image" >&2; exit 1; }
+"${run[@]}" "$tag" operator --help | grep -q -- '--repository-root' || { echo "snapshotha operator --help did not reach /app/operator/snapshotha" >&2; exit 1; }
 step "done"
