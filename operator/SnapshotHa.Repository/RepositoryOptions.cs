@@ -27,8 +27,8 @@ public sealed record RepositoryOptions
     /// <summary>Gets the layout of a repository created by this open (an existing repository keeps its own).</summary>
     public RepositoryFormat FormatForNew { get; init; } = new();
 
-    /// <summary>Gets the hashing/compressing/storing workers of merges (default: twice the processor count).</summary>
-    public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
+    /// <summary>Gets the threads of a merge (default: the processor count).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Gets the clock (point-in-time retention, garbage grace period, lock wait).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -48,6 +48,45 @@ internal sealed class PackStore(string root, long sizeLimit) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends encoded objects, in order, to the pack being written with gathered writes (no copy of their bytes),
+    /// skipping those it already holds; committed packs are not looked at (callers check them first). The objects'
+    /// buffers are only read during the call.
+    /// </summary>
+    /// <param name="items">The objects.</param>
+    /// <param name="written">Receives, per object, the encoded bytes appended (0 when the pack already held it).</param>
+    public void AddGathered(IReadOnlyList<PackObject> items, Span<int> written)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_lock)
+        {
+            try
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    if (_writer is not null && _writer.Length + item.Length > sizeLimit && _writer.Count > 0)
+                    {
+                        _writer.FlushGathered();
+                        SealLocked();
+                    }
+
+                    if (_writer is null)
+                    {
+                        Directory.CreateDirectory(Root);
+                        _writer = new PackWriter(Root);
+                    }
+
+                    written[i] = _writer.Stage(item) ? item.Length : 0;
+                }
+            }
+            finally
+            {
+                _writer?.FlushGathered();
+            }
+        }
+    }
+
     /// <summary>Reads an object's encoded bytes into <paramref name="destination"/>; returns the length, or -1 when no pack holds it.</summary>
     public int TryReadEncoded(ContentHash hash, Span<byte> destination)
     {

@@ -4,8 +4,9 @@ using SnapshotHa.Repository.Storage;
 namespace SnapshotHa.Repository.Packs;
 
 /// <summary>
-/// Appends encoded objects to a new pack under a temporary name, sequentially through a 4 MiB buffer, asking the
-/// kernel to start writing back every 16 MiB so that the final fsync finds little left to do. <see cref="Seal"/>
+/// Appends encoded objects to a new pack under a temporary name, sequentially: small objects (index pages) through a
+/// 4 MiB buffer, chunks with gathered writes (pwritev) straight from the caller's buffers; asks the kernel to start
+/// writing back every 16 MiB so that the final fsync finds little left to do. <see cref="Seal"/>
 /// fsyncs the pack, renames it into place, then writes its index durably. Disposing an unsealed writer deletes the
 /// temporary file. Not thread-safe (the pack store serializes calls).
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed class PackWriter : IDisposable
 {
     private const int BufferSize = 4 << 20;
     private const long WritebackEvery = 16 << 20;
+    private const int MaxGathered = 64;
     private static long _counter;
 
     private readonly string _directory;
@@ -20,6 +22,8 @@ internal sealed class PackWriter : IDisposable
     private readonly SafeFileHandle _handle;
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly Dictionary<ContentHash, PackIndexEntry> _entries = [];
+    private readonly List<ReadOnlyMemory<byte>> _gathered = new(MaxGathered);
+    private int _gatheredLength;
     private int _buffered;
     private long _written;
     private long _writebackStart;
@@ -35,7 +39,7 @@ internal sealed class PackWriter : IDisposable
     }
 
     /// <summary>Gets the pack's length so far.</summary>
-    public long Length => _written + _buffered;
+    public long Length => _written + _buffered + _gatheredLength;
 
     /// <summary>Gets the number of objects appended.</summary>
     public int Count => _entries.Count;
@@ -54,6 +58,7 @@ internal sealed class PackWriter : IDisposable
             return false;
         }
 
+        FlushGathered();
         var offset = Length;
         var length = head.Length + tail.Length;
         if (length > BufferSize - _buffered)
@@ -78,6 +83,51 @@ internal sealed class PackWriter : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Appends an encoded object without copying it, unless this pack already holds it: its parts are written by a
+    /// gathered write at the latest by <see cref="FlushGathered"/>, and must stay unchanged until then.
+    /// </summary>
+    /// <returns>Whether it was appended.</returns>
+    public bool Stage(PackObject item)
+    {
+        ObjectDisposedException.ThrowIf(_sealed, this);
+        if (_entries.ContainsKey(item.Hash))
+        {
+            return false;
+        }
+
+        FlushBuffer();
+        if (_gathered.Count + 2 > MaxGathered || _gatheredLength > BufferSize)
+        {
+            FlushGathered();
+        }
+
+        _entries.Add(item.Hash, new PackIndexEntry(item.Hash, Length, item.Length));
+        _gathered.Add(item.Head);
+        if (!item.Tail.IsEmpty)
+        {
+            _gathered.Add(item.Tail);
+        }
+
+        _gatheredLength += item.Length;
+        return true;
+    }
+
+    /// <summary>Writes the objects <see cref="Stage"/> holds with one gathered write.</summary>
+    public void FlushGathered()
+    {
+        if (_gathered.Count == 0)
+        {
+            return;
+        }
+
+        RandomAccess.Write(_handle, _gathered, _written);
+        _written += _gatheredLength;
+        _gathered.Clear();
+        _gatheredLength = 0;
+        StartWritebackIfDue();
+    }
+
     /// <summary>Reads the encoded bytes of an appended object.</summary>
     public void ReadEncoded(PackIndexEntry entry, Span<byte> destination)
     {
@@ -100,6 +150,7 @@ internal sealed class PackWriter : IDisposable
     /// <returns>The index path.</returns>
     public string Seal()
     {
+        FlushGathered();
         FlushBuffer();
         RandomAccess.FlushToDisk(_handle);
         var index = PackIndexFile.Write(_entries.Values, _written);
@@ -137,6 +188,11 @@ internal sealed class PackWriter : IDisposable
         RandomAccess.Write(_handle, _buffer.AsSpan(0, _buffered), _written);
         _written += _buffered;
         _buffered = 0;
+        StartWritebackIfDue();
+    }
+
+    private void StartWritebackIfDue()
+    {
         if (_written - _writebackStart >= WritebackEvery)
         {
             NativeMethods.StartWriteback(_handle, _writebackStart, _written - _writebackStart);

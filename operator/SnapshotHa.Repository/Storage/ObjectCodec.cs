@@ -33,8 +33,9 @@ internal sealed class ObjectCodec(int compressionLevel) : IDisposable
     }
 
     /// <summary>
-    /// Compresses <paramref name="content"/> when that pays: the first 4 KiB are probed, and data that does not
-    /// shrink there (encrypted, compressed, random) is not compressed at all.
+    /// Compresses <paramref name="content"/> when that pays: content that <see cref="CompressibilityProbe"/> finds
+    /// random-looking is not given to zstd at all; otherwise the first 4 KiB are probed with zstd, and data that does
+    /// not shrink there (encrypted, compressed, random) is not compressed either.
     /// </summary>
     /// <returns>
     /// A buffer from <see cref="ArrayPool{T}.Shared"/> holding the encoded object (header and zstd data) in its first
@@ -43,7 +44,7 @@ internal sealed class ObjectCodec(int compressionLevel) : IDisposable
     public byte[]? TryCompress(ReadOnlySpan<byte> content, out int length)
     {
         length = 0;
-        if (compressionLevel <= 0)
+        if (compressionLevel <= 0 || CompressibilityProbe.LooksIncompressible(content))
         {
             return null;
         }

@@ -107,9 +107,7 @@ public sealed class ObjectStore : IDisposable
             var encoded = new byte[head.Length + tail.Length];
             head.CopyTo(encoded);
             tail.CopyTo(encoded.AsSpan(head.Length));
-            AtomicFile.WriteRenamed(PathOf(hash), encoded, _fsyncEachObject);
-            _looseWritten = true;
-            return encoded.Length;
+            return WriteLoose(hash, encoded);
         }
         finally
         {
@@ -117,6 +115,31 @@ public sealed class ObjectStore : IDisposable
             {
                 ArrayPool<byte>.Shared.Return(compressed);
             }
+        }
+    }
+
+    /// <summary>
+    /// Stores objects whose compression <see cref="TryCompress"/> already tried (each given as its header or
+    /// compressed encoding and its raw content, see <see cref="PackObject"/>), in order, skipping those the pack being
+    /// written holds: one gathered write per batch, straight from the callers' buffers. Loose mode writes them one by one.
+    /// </summary>
+    /// <param name="items">The objects (not yet in the committed store).</param>
+    /// <param name="written">Receives, per object, the bytes written (0 when it was already present).</param>
+    internal void PutGathered(IReadOnlyList<PackObject> items, Span<int> written)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (_packed)
+        {
+            Packs.AddGathered(items, written);
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var encoded = new byte[items[i].Length];
+            items[i].Head.Span.CopyTo(encoded);
+            items[i].Tail.Span.CopyTo(encoded.AsSpan(items[i].Head.Length));
+            written[i] = Contains(items[i].Hash) ? 0 : WriteLoose(items[i].Hash, encoded);
         }
     }
 
@@ -233,6 +256,13 @@ public sealed class ObjectStore : IDisposable
                 yield return new StoredObject(hash, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
             }
         }
+    }
+
+    private int WriteLoose(ContentHash hash, byte[] encoded)
+    {
+        AtomicFile.WriteRenamed(PathOf(hash), encoded, _fsyncEachObject);
+        _looseWritten = true;
+        return encoded.Length;
     }
 
     /// <summary>Releases the pooled compressors.</summary>
