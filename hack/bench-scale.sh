@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Scale benchmark: one operator replica (merges in process) against the simulator's vCenter model with 20 hosts and
-# N VMs (one 1 MiB disk each, guest workload off), for each N:
-#   hack/bench-scale.sh [--sizes 100,500,1000,2000] [--hosts 20] [--cycle-interval 60s] [--window 60s] [--workers W]
+# Scale benchmark: one operator replica (its own `snapshotha operator` process, merges in process) against the
+# sandbox API server and the simulator's vCenter model with 20 hosts and N VMs (one 1 MiB disk each, guest workload
+# off), for each N:
+#   hack/bench-scale.sh [--sizes 100,500,1000,2000] [--hosts 20] [--cycle-interval 60s] [--window 60s] [--in-process [--workers W]]
 # Each size runs `snapshotha sandbox --scale-report FILE --vms N ...` (see docs/scale.md for what it measures) and
 # prints one table row. Environment: SNAPSHOTHA_BIN=/path/snapshotha (default: the Release build, built when missing),
 # BENCH_RESULTS=dir (the JSON reports, default a temp dir, kept).
@@ -13,6 +14,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --hosts|--cycle-interval|--window|--workers) extra+=("$1" "$2"); shift 2 ;;
+    --in-process) extra+=("$1"); shift ;;
     *) echo "bench-scale.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +43,6 @@ for n in "${list[@]}"; do
         "\(.LoadAverage[0])/\(.LoadAverage[1])"] | map(tostring) | join(" | ")' "$report")")
   fi
 done
-echo "| N | Protected | s to all Protected | reconcile p50 ms | p99 ms (steady) | p99 ms (ramp) | max queue depth | CPU % steady | CPU % idle | RSS MiB | simulator CPU % | vim25 calls/VM/cycle | kube API calls/VM/cycle | idle vim25/VM/min | idle kube/VM/min | load start/end |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| N | Protected | s to all Protected | reconcile p50 ms | p99 ms (steady) | p99 ms (ramp) | cycle p50 / p99 ms | cycles in window | max queue depth | operator CPU % steady | operator CPU % idle | operator RSS MiB (peak) | API server CPU % steady / idle | simulator CPU % | vim25 calls/VM/cycle | kube API calls/VM/cycle | idle vim25/VM/min | idle kube/VM/min | load start/end |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for row in "${rows[@]}"; do echo "| $row |"; done

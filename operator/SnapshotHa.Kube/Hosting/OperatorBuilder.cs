@@ -61,6 +61,7 @@ public sealed partial class OperatorBuilder(IServiceCollection services, Operato
         where TEntity : IKubernetesObject<V1ObjectMeta>
     {
         Services.TryAddSingleton<EntityCache<TEntity>>();
+        Services.TryAddSingleton<CachedEntityReader<TEntity>>();
         Services.TryAddSingleton<ResourceWatcher<TEntity>>();
         Services.TryAddSingleton<EntityReconciler<TEntity>>();
         Services.TryAddSingleton<ControllerRuntime<TEntity>>();

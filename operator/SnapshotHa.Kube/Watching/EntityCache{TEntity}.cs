@@ -8,7 +8,8 @@ namespace SnapshotHa.Kube.Watching;
 /// <summary>
 /// The last-seen state of every entity of one kind, keyed namespace/name, fed by the watcher. A deleted entity
 /// leaves a tombstone with its last-seen state until the controller's <c>DeletedAsync</c> has handled it.
-/// Thread-safe.
+/// Thread-safe. Readers (<see cref="TryGet"/>, <see cref="Snapshot"/>, <see cref="CachedEntityReader{TEntity}"/>) get
+/// the cached instances themselves: they must not change them.
 /// </summary>
 /// <typeparam name="TEntity">The entity kind.</typeparam>
 public sealed class EntityCache<TEntity>
@@ -16,9 +17,13 @@ public sealed class EntityCache<TEntity>
 {
     private readonly ConcurrentDictionary<string, TEntity> _live = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TEntity> _tombstones = new(StringComparer.Ordinal);
+    private volatile bool _synced;
 
     /// <summary>The number of live entities.</summary>
     public int Count => _live.Count;
+
+    /// <summary>Gets whether the watcher has listed the kind at least once, so that the cache holds every entity.</summary>
+    public bool IsSynced => _synced;
 
     /// <summary>The keys of the live entities.</summary>
     public ICollection<string> Keys => _live.Keys;
@@ -28,6 +33,13 @@ public sealed class EntityCache<TEntity>
     /// <param name="entity">The entity, when present.</param>
     /// <returns>Whether the key is live.</returns>
     public bool TryGet(string key, out TEntity entity) => _live.TryGetValue(key, out entity!);
+
+    /// <summary>The live entities at this moment (a copy of the set, not of the entities), in no particular order.</summary>
+    /// <returns>The entities; empty before the first list.</returns>
+    public IReadOnlyList<TEntity> Snapshot() => [.. _live.Values];
+
+    /// <summary>Records that the watcher's list has filled the cache (called by the watcher after each full list).</summary>
+    public void MarkSynced() => _synced = true;
 
     /// <summary>Stores the state of an entity and clears a tombstone of its key.</summary>
     /// <param name="entity">The entity as observed.</param>

@@ -158,6 +158,7 @@ public sealed class ResourceWatcher<TEntity>(
             }
         }
 
+        cache.MarkSynced();
         Log.Listed(logger, _meta.Kind, items.Count, resourceVersion ?? string.Empty);
         return resourceVersion ?? string.Empty;
     }
@@ -219,6 +220,8 @@ public sealed class ResourceWatcher<TEntity>(
 
     private void Apply(WatchEventType type, TEntity entity, Action<EntityEvent<TEntity>> onEvent)
     {
+        // The cache keeps every entity for the operator's lifetime; the field managers' bookkeeping is never read.
+        entity.Metadata.ManagedFields = null;
         if (type == WatchEventType.Deleted)
         {
             var key = EntityKey.For(entity);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Api.Endpoints;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Controllers.Endpoints;
@@ -10,12 +11,12 @@ namespace SnapshotHa.Operator.Controllers.Endpoints;
 /// The shared vim25 sessions, one per VSphereEndpoint: every controller asks here instead of logging in itself.
 /// A session is replaced when the endpoint's spec or its Secret changes, or when a caller reports it broken.
 /// </summary>
-/// <param name="client">Reads endpoints.</param>
+/// <param name="endpoints">Reads endpoints (from the watch cache).</param>
 /// <param name="credentials">Turns an endpoint into connection options.</param>
 /// <param name="loggerFactory">Logs of the vim25 clients.</param>
 /// <param name="timeProvider">Clock of the vim25 clients.</param>
 public sealed class EndpointConnections(
-    IKubernetesClient client, EndpointCredentials credentials, ILoggerFactory loggerFactory, TimeProvider timeProvider) : IAsyncDisposable
+    CachedEntityReader<VSphereEndpoint> endpoints, EndpointCredentials credentials, ILoggerFactory loggerFactory, TimeProvider timeProvider) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,7 +29,7 @@ public sealed class EndpointConnections(
     /// <exception cref="EndpointConfigurationException">The endpoint or its Secret is missing or wrong.</exception>
     public async Task<VimClient> GetAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var endpoint = await client.GetAsync<VSphereEndpoint>(name, ns, cancellationToken)
+        var endpoint = await endpoints.GetAsync(name, ns, cancellationToken)
             ?? throw new EndpointConfigurationException("EndpointNotFound", $"VSphereEndpoint {ns}/{name} does not exist");
         return await GetAsync(endpoint, cancellationToken);
     }

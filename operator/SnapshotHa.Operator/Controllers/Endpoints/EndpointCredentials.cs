@@ -9,11 +9,17 @@ using SnapshotHa.Vim;
 namespace SnapshotHa.Operator.Controllers.Endpoints;
 
 /// <summary>Builds vim25 connection options from a VSphereEndpoint and its credentials Secret.</summary>
-/// <param name="kubernetes">Reads the Secret.</param>
+/// <param name="kubernetes">Reads the Secret (through a <see cref="CredentialsSecretCache"/>).</param>
 /// <param name="options">Timeouts.</param>
-public sealed class EndpointCredentials(IKubernetes kubernetes, ProtectionOptions options)
+/// <param name="timeProvider">The clock of the Secret cache; null for the system clock.</param>
+public sealed class EndpointCredentials(IKubernetes kubernetes, ProtectionOptions options, TimeProvider? timeProvider = null)
 {
-    /// <summary>Reads the Secret and returns options plus a fingerprint that changes when spec or Secret change.</summary>
+    private readonly CredentialsSecretCache _secrets = new(kubernetes, timeProvider ?? TimeProvider.System);
+
+    /// <summary>
+    /// Reads the Secret (a copy at most <see cref="CredentialsSecretCache.MaxAge"/> old) and returns options plus a
+    /// fingerprint that changes when spec or Secret change.
+    /// </summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The options and the fingerprint.</returns>
@@ -27,7 +33,7 @@ public sealed class EndpointCredentials(IKubernetes kubernetes, ProtectionOption
         k8s.Models.V1Secret secret;
         try
         {
-            secret = await kubernetes.CoreV1.ReadNamespacedSecretAsync(secretName, ns, cancellationToken: cancellationToken);
+            secret = await _secrets.ReadAsync(secretName, ns, cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {

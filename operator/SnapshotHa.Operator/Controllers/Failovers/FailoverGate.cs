@@ -1,6 +1,6 @@
 using SnapshotHa.Api.Failovers;
 using SnapshotHa.Api.Protection;
-using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Watching;
 
 namespace SnapshotHa.Operator.Controllers.Failovers;
 
@@ -8,8 +8,8 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// Tells the protection cycle what a failover in progress needs: hold (the VM is moving, all types but Test), or a
 /// final snapshot right away (a Planned failover or Failback has powered the source off and waits for its last image).
 /// </summary>
-/// <param name="client">Lists Failovers.</param>
-public sealed class FailoverGate(IKubernetesClient client)
+/// <param name="failovers">Failovers from the watch cache (no API call per reconcile).</param>
+public sealed class FailoverGate(CachedEntityReader<Failover> failovers)
 {
     /// <summary>What the failovers of <paramref name="pvm"/> ask of its protection cycle.</summary>
     /// <param name="pvm">The ProtectedVM.</param>
@@ -18,8 +18,7 @@ public sealed class FailoverGate(IKubernetesClient client)
     public async Task<FailoverHold> CheckAsync(ProtectedVM pvm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pvm);
-        var failovers = await client.ListAsync<Failover>(pvm.Metadata.NamespaceProperty, null, cancellationToken);
-        var active = FailoverQueries.Of(failovers, pvm).Where(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)).ToList();
+        var active = FailoverQueries.Of(await failovers.ListAsync(pvm.Metadata.NamespaceProperty, cancellationToken), pvm).Where(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)).ToList();
         if (active.Count == 0)
         {
             return FailoverHold.None;

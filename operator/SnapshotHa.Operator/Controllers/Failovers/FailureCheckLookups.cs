@@ -1,29 +1,31 @@
+using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Operator.Controllers.Endpoints;
-using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.VirtualMachines;
 
 namespace SnapshotHa.Operator.Controllers.Failovers;
 
 /// <summary>
-/// The lookups of one round of <see cref="FailureWatch"/>, shared by every ProtectedVM: each SnapshotPolicy read
-/// once, each endpoint's session resolved once, and the facts of every watched VM of an endpoint read in one property
-/// retrieval. A round then costs O(policies + endpoints) API and vim25 calls instead of several per ProtectedVM.
+/// The lookups of one round of <see cref="FailureWatch"/>, shared by every ProtectedVM: policies from the watch cache,
+/// each endpoint's session resolved once, and the state of every watched VM of an endpoint read in one property
+/// retrieval (<see cref="FailureWatchStates"/>). A round then costs one vim25 call per endpoint and no API call,
+/// however many ProtectedVMs there are.
 /// </summary>
-/// <param name="client">Reads policies.</param>
+/// <param name="policies">Reads policies from the watch cache.</param>
 /// <param name="connections">The shared sessions.</param>
-public sealed class FailureCheckLookups(IKubernetesClient client, EndpointConnections connections)
+public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> policies, EndpointConnections connections)
 {
     private readonly Dictionary<string, Task<VimClient>> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> _facts = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the round's policies.</summary>
-    public PolicyLookup Policies { get; } = new(client);
+    /// <summary>Gets the policies.</summary>
+    public CachedEntityReader<SnapshotPolicy> Policies => policies;
 
     /// <summary>
-    /// Reads the facts of every VM in <paramref name="watched"/> with one retrieval per endpoint. An endpoint whose
+    /// Reads the state of every VM in <paramref name="watched"/> with one retrieval per endpoint. An endpoint whose
     /// retrieval fails (e.g. one VM is gone) is left out: its VMs are read one by one by <see cref="FactsAsync"/>.
     /// </summary>
     /// <param name="watched">ProtectedVM and the moref of the VM it watches.</param>
@@ -38,7 +40,7 @@ public sealed class FailureCheckLookups(IKubernetesClient client, EndpointConnec
             {
                 var vim = await SessionAsync(endpoint.Key.Ns, endpoint.Key.Name, cancellationToken);
                 var vms = endpoint.Select(w => new ManagedObjectReference("VirtualMachine", w.Moref)).Distinct().ToList();
-                _facts[EntityKey.For(endpoint.Key.Ns, endpoint.Key.Name)] = await vim.VirtualMachines.GetFactsAsync(vms, cancellationToken);
+                _facts[EntityKey.For(endpoint.Key.Ns, endpoint.Key.Name)] = await FailureWatchStates.ReadAsync(vim, vms, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -64,7 +66,7 @@ public sealed class FailureCheckLookups(IKubernetesClient client, EndpointConnec
         return session;
     }
 
-    /// <summary>The VM's facts: from the round's retrieval when it holds them, else read now.</summary>
+    /// <summary>The VM's state (facts without disks and layout) from the round's retrieval when it holds it, else its full facts read now.</summary>
     /// <param name="vim">The endpoint's session.</param>
     /// <param name="endpointKey">The endpoint's key (namespace/name).</param>
     /// <param name="vm">The VM.</param>

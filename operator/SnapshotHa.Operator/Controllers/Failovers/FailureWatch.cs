@@ -8,6 +8,7 @@ using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.VirtualMachines;
@@ -21,7 +22,10 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// Failover (deterministic name, owned by the ProtectedVM), which <see cref="FailoverController"/> then carries out.
 /// Runs apart from the ProtectedVM controller so that detection does not wait for a protection cycle.
 /// </summary>
-/// <param name="client">Reads resources, creates Failovers.</param>
+/// <param name="client">Creates Failovers.</param>
+/// <param name="protectedVms">ProtectedVMs from the watch cache.</param>
+/// <param name="failovers">Failovers from the watch cache.</param>
+/// <param name="policies">SnapshotPolicies from the watch cache.</param>
 /// <param name="statusWriter">Writes ProtectedVM and Failover status.</param>
 /// <param name="connections">The endpoints' sessions.</param>
 /// <param name="heartbeats">The host heartbeat loops.</param>
@@ -32,6 +36,9 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="logger">Logs detections.</param>
 public sealed class FailureWatch(
     IKubernetesClient client,
+    CachedEntityReader<ProtectedVM> protectedVms,
+    CachedEntityReader<Failover> failovers,
+    CachedEntityReader<SnapshotPolicy> policies,
     EntityStatusWriter statusWriter,
     EndpointConnections connections,
     HeartbeatMonitor heartbeats,
@@ -41,25 +48,25 @@ public sealed class FailureWatch(
     TimeProvider timeProvider,
     ILogger<FailureWatch> logger) : BackgroundService
 {
-    /// <summary>Checks every protected VM once.</summary>
+    /// <summary>Checks every protected VM once (ProtectedVMs and Failovers as the watch cache holds them).</summary>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>A task that completes when every VM was checked.</returns>
     public async Task CheckAllAsync(CancellationToken cancellationToken)
     {
-        var pvms = await client.ListAsync<ProtectedVM>(null, null, cancellationToken);
+        var pvms = await protectedVms.ListAsync(null, cancellationToken);
         if (pvms.Count == 0)
         {
             return;
         }
 
-        var failovers = await client.ListAsync<Failover>(null, null, cancellationToken);
-        var lookups = new FailureCheckLookups(client, connections);
+        var allFailovers = await failovers.ListAsync(null, cancellationToken);
+        var lookups = new FailureCheckLookups(policies, connections);
         await lookups.PrefetchFactsAsync(pvms.Select(p => (Pvm: p, Moref: WatchedMoref(p)!)).Where(w => w.Moref is not null), cancellationToken);
         foreach (var pvm in pvms)
         {
             try
             {
-                await CheckAsync(pvm, failovers, lookups, cancellationToken);
+                await CheckAsync(pvm, allFailovers, lookups, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -94,7 +101,7 @@ public sealed class FailureWatch(
             ? null
             : pvm.Status.RecoveredVm?.Moref ?? pvm.Status.Vm?.Moref;
 
-    private async Task CheckAsync(ProtectedVM pvm, IList<Failover> failovers, FailureCheckLookups lookups, CancellationToken cancellationToken)
+    private async Task CheckAsync(ProtectedVM pvm, IReadOnlyList<Failover> failovers, FailureCheckLookups lookups, CancellationToken cancellationToken)
     {
         if (WatchedMoref(pvm) is not { } moref)
         {

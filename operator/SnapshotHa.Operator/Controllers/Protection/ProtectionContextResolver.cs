@@ -1,6 +1,7 @@
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Hosting;
@@ -8,11 +9,11 @@ using SnapshotHa.Vim;
 
 namespace SnapshotHa.Operator.Controllers.Protection;
 
-/// <summary>Resolves a ProtectedVM's policy, endpoint session, VM and repository.</summary>
-/// <param name="client">Reads policies.</param>
+/// <summary>Resolves a ProtectedVM's policy (from the watch cache), endpoint session, VM and repository.</summary>
+/// <param name="policies">Reads policies from the watch cache.</param>
 /// <param name="connections">The shared sessions.</param>
 /// <param name="options">Repository root.</param>
-public sealed class ProtectionContextResolver(IKubernetesClient client, EndpointConnections connections, ProtectionOptions options)
+public sealed class ProtectionContextResolver(CachedEntityReader<SnapshotPolicy> policies, EndpointConnections connections, ProtectionOptions options)
 {
     /// <summary>Resolves everything or throws <see cref="ProtectionNotReadyException"/> naming what is missing.</summary>
     /// <param name="pvm">The ProtectedVM.</param>
@@ -22,7 +23,7 @@ public sealed class ProtectionContextResolver(IKubernetesClient client, Endpoint
     {
         ArgumentNullException.ThrowIfNull(pvm);
         var ns = pvm.Metadata.NamespaceProperty ?? "default";
-        var policy = await client.GetAsync<SnapshotPolicy>(pvm.Spec.PolicyRef.Name, ns, cancellationToken)
+        var policy = await policies.GetAsync(pvm.Spec.PolicyRef.Name, ns, cancellationToken)
             ?? throw new ProtectionNotReadyException(
                 ProtectedVMConditions.ReasonPolicyNotFound, $"SnapshotPolicy {ns}/{pvm.Spec.PolicyRef.Name} does not exist", null);
         Operator.Policies.ScheduleSettings schedule;

@@ -8,6 +8,7 @@ using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Operator.Controllers.Failovers;
 using SnapshotHa.Vim;
@@ -22,7 +23,10 @@ namespace SnapshotHa.Operator.Controllers.Standbys;
 /// (<see cref="StandbyRefresher"/>); their image sequences are in <c>status.standbys</c>. Waits while a failover moves
 /// the VM.
 /// </summary>
-/// <param name="client">Reads resources.</param>
+/// <param name="client">Reads RecoveryImages and the ProtectedVM after a standby changed.</param>
+/// <param name="protectedVms">ProtectedVMs from the watch cache.</param>
+/// <param name="failovers">Failovers from the watch cache.</param>
+/// <param name="policies">SnapshotPolicies from the watch cache.</param>
 /// <param name="statusWriter">Writes status.standbys.</param>
 /// <param name="connections">The endpoints' sessions.</param>
 /// <param name="heartbeats">Healthy hosts.</param>
@@ -33,6 +37,9 @@ namespace SnapshotHa.Operator.Controllers.Standbys;
 /// <param name="logger">Logs failures.</param>
 public sealed class StandbyWatch(
     IKubernetesClient client,
+    CachedEntityReader<ProtectedVM> protectedVms,
+    CachedEntityReader<Failover> failovers,
+    CachedEntityReader<SnapshotPolicy> policies,
     EntityStatusWriter statusWriter,
     EndpointConnections connections,
     HeartbeatMonitor heartbeats,
@@ -50,11 +57,10 @@ public sealed class StandbyWatch(
         {
             try
             {
-                var pvms = leadership.IsLeading ? await client.ListAsync<ProtectedVM>(null, null, stoppingToken) : [];
-                var policies = new Policies.PolicyLookup(client);
+                var pvms = leadership.IsLeading ? await protectedVms.ListAsync(null, stoppingToken) : [];
                 foreach (var pvm in pvms)
                 {
-                    await KeepAsync(pvm, policies, stoppingToken);
+                    await KeepAsync(pvm, stoppingToken);
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -65,7 +71,7 @@ public sealed class StandbyWatch(
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
-    private async Task KeepAsync(ProtectedVM pvm, Policies.PolicyLookup policies, CancellationToken cancellationToken)
+    private async Task KeepAsync(ProtectedVM pvm, CancellationToken cancellationToken)
     {
         var ns = pvm.Metadata.NamespaceProperty;
         var policy = await policies.GetAsync(pvm.Spec.PolicyRef.Name, ns, cancellationToken);
@@ -75,13 +81,13 @@ public sealed class StandbyWatch(
             return;
         }
 
-        var failovers = FailoverQueries.Of(await client.ListAsync<Failover>(ns, null, cancellationToken), pvm).ToList();
-        if (failovers.Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)))
+        var mine = FailoverQueries.Of(await failovers.ListAsync(ns, cancellationToken), pvm).ToList();
+        if (mine.Any(f => FailoverQueries.IsActive(f) && FailoverQueries.MovesTheVm(f)))
         {
             return;
         }
 
-        var generation = failovers.Count(f => FailoverQueries.MovesTheVm(f) && f.Status?.Phase == FailoverPhase.Succeeded);
+        var generation = mine.Count(f => FailoverQueries.MovesTheVm(f) && f.Status?.Phase == FailoverPhase.Succeeded);
 
         try
         {

@@ -1,31 +1,32 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using SnapshotHa.Kube.Metrics;
 
 namespace SnapshotHa.Operator.SandboxRuntime.Scale;
 
 /// <summary>
-/// Reads the running sandbox's counters: the operator's <c>/metrics</c>, the API server's request counts, the
-/// simulator's vim25 call counts, CPU and memory of both processes, and the ProtectedVM work-queue depth.
+/// Reads the running sandbox's counters: the operator's <c>/metrics</c> (reconcile histogram, cycles, work-queue
+/// depth), the API server's request counts, the simulator's vim25 call counts, and CPU and memory of the operator,
+/// of the sandbox process (the API server) and of the simulator.
 /// </summary>
 /// <param name="environment">The running sandbox (operator started).</param>
 /// <param name="metricsUrl">The operator's <c>/metrics</c>.</param>
 /// <param name="http">Scrapes the metrics.</param>
+/// <param name="operatorProcessId">The operator's process, or null when it runs inside the sandbox process.</param>
 /// <param name="timeProvider">The clock.</param>
-public sealed class ScaleProbe(SandboxEnvironment environment, Uri metricsUrl, HttpClient http, TimeProvider timeProvider)
+public sealed class ScaleProbe(SandboxEnvironment environment, Uri metricsUrl, HttpClient http, int? operatorProcessId, TimeProvider timeProvider)
 {
     /// <summary>The controller label of the ProtectedVM controller.</summary>
     public const string Controller = "protectedvm";
 
-    private readonly Prometheus.Gauge.Child _depth = Prometheus.Metrics
-        .WithCustomRegistry((environment.Operator ?? throw new InvalidOperationException("The operator is not running."))
-            .Services.GetRequiredService<ControllerMetrics>().Registry)
-        .CreateGauge("snapshotha_workqueue_depth", "Current depth of the work queue.", new Prometheus.GaugeConfiguration { LabelNames = ["name"] })
-        .WithLabels(Controller);
+    /// <summary>Gets whether the operator runs in its own process.</summary>
+    public bool OperatorApart => operatorProcessId is not null;
 
-    /// <summary>Gets the ProtectedVM keys waiting for a worker (the <c>snapshotha_workqueue_depth</c> gauge, read in process).</summary>
-    public int QueueDepth => (int)_depth.Value;
+    /// <summary>Reads the ProtectedVM keys waiting for a worker (the <c>snapshotha_workqueue_depth</c> gauge).</summary>
+    /// <param name="cancellationToken">Cancels the scrape.</param>
+    /// <returns>The depth.</returns>
+    public async Task<int> QueueDepthAsync(CancellationToken cancellationToken) =>
+        (int)MetricsScrape.Parse(await http.GetStringAsync(metricsUrl, cancellationToken))
+            .Sum("snapshotha_workqueue_depth", "name=\"" + Controller + "\"");
 
     /// <summary>Reads every counter.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -35,11 +36,13 @@ public sealed class ScaleProbe(SandboxEnvironment environment, Uri metricsUrl, H
         var metrics = MetricsScrape.Parse(await http.GetStringAsync(metricsUrl, cancellationToken));
         var stats = await environment.Simulator.Control.StatsAsync(cancellationToken);
         var calls = (stats["calls"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.GetValue<double>() ?? 0, StringComparer.Ordinal);
+        var sandbox = ProcessUsage.Of(Environment.ProcessId, timeProvider);
         return new ScaleReading(
             metrics,
             environment.Server.RequestCounts(),
             calls,
-            ProcessUsage.Of(Environment.ProcessId, timeProvider),
+            operatorProcessId is { } pid ? ProcessUsage.Of(pid, timeProvider) : sandbox,
+            sandbox,
             ProcessUsage.Of(environment.Simulator.ProcessId, timeProvider));
     }
 

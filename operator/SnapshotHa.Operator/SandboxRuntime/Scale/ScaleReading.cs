@@ -4,12 +4,14 @@ namespace SnapshotHa.Operator.SandboxRuntime.Scale;
 /// <param name="Metrics">The operator's <c>/metrics</c>.</param>
 /// <param name="KubeCalls">API server requests by verb.</param>
 /// <param name="VimCalls">Simulator SOAP calls by method.</param>
-/// <param name="Sandbox">CPU and memory of the sandbox process (operator and API server).</param>
+/// <param name="Operator">CPU and memory of the operator (the sandbox process when the operator runs inside it).</param>
+/// <param name="Sandbox">CPU and memory of the sandbox process (the API server and the benchmark; the operator too when inside).</param>
 /// <param name="Simulator">CPU and memory of the simulator.</param>
 public sealed record ScaleReading(
     MetricsScrape Metrics,
     IReadOnlyDictionary<string, long> KubeCalls,
     IReadOnlyDictionary<string, double> VimCalls,
+    ProcessUsage Operator,
     ProcessUsage Sandbox,
     ProcessUsage Simulator)
 {
@@ -46,10 +48,16 @@ public sealed record ScaleReading(
     /// <param name="earlier">An earlier reading, or null for since the start.</param>
     /// <param name="q">The quantile.</param>
     /// <returns>Seconds, or null without reconciles.</returns>
-    public double? ReconcileQuantileSince(ScaleReading? earlier, double q)
-    {
-        const string name = "snapshotha_controller_reconcile_time_seconds";
-        const string label = "controller=\"" + ScaleProbe.Controller + "\"";
-        return HistogramQuantile.Between(earlier?.Metrics.Buckets(name, label) ?? [], Metrics.Buckets(name, label), q);
-    }
+    public double? ReconcileQuantileSince(ScaleReading? earlier, double q) =>
+        QuantileSince(earlier, "snapshotha_controller_reconcile_time_seconds", "controller=\"" + ScaleProbe.Controller + "\"", q);
+
+    /// <summary>Cycle latency quantile (a cycle's start to its end, every ProtectedVM) since <paramref name="earlier"/>.</summary>
+    /// <param name="earlier">An earlier reading.</param>
+    /// <param name="q">The quantile.</param>
+    /// <returns>Seconds, or null without completed cycles.</returns>
+    public double? CycleQuantileSince(ScaleReading earlier, double q) =>
+        QuantileSince(earlier, "snapshotha_cycle_duration_seconds", string.Empty, q);
+
+    private double? QuantileSince(ScaleReading? earlier, string name, string label, double q) =>
+        HistogramQuantile.Between(earlier?.Metrics.Buckets(name, label) ?? [], Metrics.Buckets(name, label), q);
 }
