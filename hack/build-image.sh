@@ -74,7 +74,7 @@ else
   dotnet publish "$root/operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj" -c Release -r linux-x64 --self-contained \
     -p:DebugType=none -o "$root/artifacts/publish/operator" -v quiet -nologo
   dotnet publish "$root/operator/SnapshotHa.Native/SnapshotHa.Native.csproj" -c Release -r linux-x64 \
-    -p:DebugType=none -o "$root/artifacts/publish" -v quiet -nologo
+    -p:DebugType=none -p:CopyOutputSymbolsToPublishDirectory=false -o "$root/artifacts/publish" -v quiet -nologo
 
   step "buildah bud --target prebuilt -> $tag"
   buildah bud --quiet --isolation chroot --pull=never --layers=false --target prebuilt --build-arg "BASE=$base" \
