@@ -39,7 +39,8 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj -c Release -r ${RID} --self-contained \
       -p:DebugType=none -o /out/operator \
- && dotnet publish operator/SnapshotHa.Native/SnapshotHa.Native.csproj -c Release -r ${RID} -p:DebugType=none -o /out
+ && dotnet publish operator/SnapshotHa.Native/SnapshotHa.Native.csproj -c Release -r ${RID} -p:DebugType=none \
+      -p:CopyOutputSymbolsToPublishDirectory=false -o /out
 
 FROM runtime-base AS runtime
 COPY --from=build --chown=0:0 /out/ /app/

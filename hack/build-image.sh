@@ -74,7 +74,7 @@ else
   dotnet publish "$root/operator/SnapshotHa.Operator/SnapshotHa.Operator.csproj" -c Release -r linux-x64 --self-contained \
     -p:DebugType=none -o "$root/artifacts/publish/operator" -v quiet -nologo
   dotnet publish "$root/operator/SnapshotHa.Native/SnapshotHa.Native.csproj" -c Release -r linux-x64 \
-    -p:DebugType=none -o "$root/artifacts/publish" -v quiet -nologo
+    -p:DebugType=none -p:CopyOutputSymbolsToPublishDirectory=false -o "$root/artifacts/publish" -v quiet -nologo
 
   step "buildah bud --target prebuilt -> $tag"
   buildah bud --quiet --isolation chroot --pull=never --layers=false --target prebuilt --build-arg "BASE=$base" \
@@ -82,15 +82,15 @@ else
 fi
 
 step "podman run $tag --version (read-only root, non-root, no network)"
-version="$(podman --runtime runc run --rm --network none --read-only --tmpfs /tmp --cap-drop ALL \
-  --security-opt no-new-privileges --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 "$tag" --version)"
+run=(podman --runtime runc run --rm --network none --read-only --tmpfs /tmp --cap-drop ALL
+  --security-opt no-new-privileges --ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
+version="$("${run[@]}" "$tag" --version)"
 user="$(podman image inspect --format '{{.Config.User}} {{json .Config.Entrypoint}} {{json .Config.Cmd}}' "$tag")"
 echo "snapshotha --version: $version"
 echo "image user/entrypoint/cmd: $user"
 [ -n "$version" ] || { echo "snapshotha --version printed nothing" >&2; exit 1; }
 [ "${user%% *}" = "10001:10001" ] || { echo "image user is not 10001:10001" >&2; exit 1; }
 step "podman run: the merge Job's command 'snapshotha' (on PATH, native) and 'operator --help' (exec to /app/operator)"
-run=(podman --runtime runc run --rm --network none --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
 "${run[@]}" --entrypoint snapshotha "$tag" merge --help | grep -q -- '--disk' || { echo "snapshotha merge --help failed in the image" >&2; exit 1; }
 "${run[@]}" "$tag" operator --help | grep -q -- '--repository-root' || { echo "snapshotha operator --help did not reach /app/operator/snapshotha" >&2; exit 1; }
 step "done"

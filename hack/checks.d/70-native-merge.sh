@@ -2,7 +2,8 @@
 # The Native AOT `snapshotha` (operator/SnapshotHa.Native), the merge Job entry point of the image: publishes it
 # (zero AOT/trim warnings: warnings are errors), then seeds a repository and merges one delta with it, materializes
 # the image and compares it byte for byte with qemu-img's view of the chain, verifies the repository, checks that a
-# bad --disk is a clear usage error, and that other commands reach the managed operator through exec.
+# bad --disk is a clear usage error, that other commands reach the managed operator through exec, and that the
+# sandbox's merge Jobs commit exact images when they run the native binary (SNAPSHOTHA_MERGE_BINARY).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/snapshotha-native.XXXXXX)"
@@ -10,8 +11,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "native merge check: $*" >&2; exit 1; }
 
 start=$SECONDS
-dotnet publish "$root/operator/SnapshotHa.Native" -c Release -r linux-x64 --artifacts-path "$work/artifacts" \
-  -o "$work/app" -nologo -v q
+dotnet publish "$root/operator/SnapshotHa.Native" -c Release -r linux-x64 -o "$work/app" -nologo -v q
 echo "Native AOT publish: $((SECONDS - start)) s"
 bin="$work/app/snapshotha"
 [ -x "$bin" ] || fail "no executable $bin after publish"
@@ -38,6 +38,8 @@ cmp ours.raw oracle.raw || fail "the materialized image differs from qemu-img's 
 "$bin" repo verify --repo repo > verify.out || fail "repo verify exited $?: $(cat verify.out)"
 grep -q '^OK: 2 images' verify.out || fail "repo verify printed: $(cat verify.out)"
 "$bin" repo ls --repo repo | grep -q "$child" || fail "repo ls does not list $child"
+"$bin" repo sync --repo repo --to mirror >/dev/null || fail "repo sync exited $?"
+"$bin" repo verify --repo mirror | grep -q '^OK: 2 images' || fail "the synced copy does not verify"
 
 # Managed and native commit the identical image from the same inputs (image ids are content hashes).
 same=$("$managed" merge --repo managed-repo --series vm-1 --disk scsi0:0=base.vmdk --point-in-time 2026-01-31T12:00:00Z 2>/dev/null | tail -1)
@@ -54,4 +56,11 @@ SNAPSHOTHA_OPERATOR="$managed" "$bin" --help | grep -q '^  operator' || fail "--
 code=0; SNAPSHOTHA_OPERATOR="$work/missing/snapshotha" "$bin" manifests 2>missing.err || code=$?
 [ "$code" = 2 ] && grep -q "$work/missing/snapshotha" missing.err || fail "a missing operator exited $code: $(cat missing.err)"
 "$bin" --version | grep -q '^[0-9]' || fail "--version printed no version"
+
+# Executor Job in the sandbox with the native binary as the Jobs' `snapshotha` (as in the image): exact images.
+tests="$root/tests/SnapshotHa.Operator.Tests"
+[ -f "$tests/bin/Release/net10.0/SnapshotHa.Operator.Tests.dll" ] || dotnet build "$tests" -c Release -nologo -v q
+SNAPSHOTHA_MERGE_BINARY="$bin" dotnet test "$tests" -c Release --no-build --nologo \
+  --filter "FullyQualifiedName~EndToEnd.MergeJobEndToEndTests" >e2e.log 2>&1 || { cat e2e.log >&2; fail "the sandbox's merge Jobs failed with the native binary"; }
+grep -q "Passed: *1" e2e.log || { cat e2e.log >&2; fail "the merge Job end-to-end test did not run"; }
 echo "native merge check: OK (seed $seed, child $child; $((SECONDS - start)) s in total)"

@@ -2,12 +2,15 @@ using System.ComponentModel;
 using SnapshotHa.Native;
 using SnapshotHa.RepositoryCli;
 
-var operatorPath = FrontDispatch.OperatorPath(
-    Environment.GetEnvironmentVariable(FrontDispatch.OperatorVariable), Environment.ProcessPath ?? AppContext.BaseDirectory);
+var self = Environment.ProcessPath ?? AppContext.BaseDirectory;
+var operatorPath = FrontDispatch.OperatorPath(Environment.GetEnvironmentVariable(FrontDispatch.OperatorVariable), self);
 switch (FrontDispatch.Decide(args, File.Exists(operatorPath)))
 {
     case FrontRoute.InProcess:
         return await NativeCli.RunAsync(args);
+    case FrontRoute.Operator when Path.GetFullPath(operatorPath) == self:
+        await Console.Error.WriteLineAsync($"error: {FrontDispatch.OperatorVariable} names this binary ('{self}'), not the managed operator.");
+        return RepositoryCommandLine.BadInput;
     case FrontRoute.Operator:
         try
         {

@@ -6,7 +6,8 @@ namespace SnapshotHa.Operator.SandboxRuntime;
 
 /// <summary>
 /// Starts the sandbox's local Job runner for executor Job: claims map to folders of the sandbox's data directory
-/// (the operator's repository root), <c>snapshotha</c> to this build, logs and emptyDirs go to <c>&lt;data&gt;/.jobs</c>.
+/// (the operator's repository root), <c>snapshotha</c> to this build (or the native one named by
+/// <see cref="SnapshotHaExecutable.MergeBinaryVariable"/>), logs and emptyDirs go to <c>&lt;data&gt;/.jobs</c>.
 /// </summary>
 public static class SandboxJobRunner
 {
@@ -27,7 +28,10 @@ public static class SandboxJobRunner
             {
                 ClaimRoot = options.DataDirectory,
                 WorkDirectory = Path.Combine(options.DataDirectory, WorkFolder),
-                Commands = new Dictionary<string, IReadOnlyList<string>> { ["snapshotha"] = SnapshotHaExecutable.CommandLine() },
+                Commands = new Dictionary<string, IReadOnlyList<string>>
+                {
+                    ["snapshotha"] = SnapshotHaExecutable.JobCommandLine(Environment.GetEnvironmentVariable(SnapshotHaExecutable.MergeBinaryVariable)),
+                },
             },
             TimeProvider.System,
             loggerFactory?.CreateLogger<LocalJobRunner>());
