@@ -63,7 +63,17 @@ public sealed class ProtectedVMController(
         }
 
         var heartbeat = context.Facts.Host is { } host ? heartbeats.Host(context.EndpointKey, host.Value) : null;
-        var pvm = await WriteAsync(entity, p => ProtectionStatus.Observe(p, context, heartbeat, timeProvider), cancellationToken);
+        // Between cycles the schedule is decided first, so that a VM not due gets its next check time in the same status
+        // write as the observed facts (one write per idle requeue instead of two).
+        var early = entity.Status is { Cycle: null } && !entity.Spec.Paused ? Decide(context with { Pvm = entity }) : null;
+        var pvm = await WriteAsync(entity, p =>
+        {
+            ProtectionStatus.Observe(p, context, heartbeat, timeProvider);
+            if (early is { SnapshotNow: false } notDue)
+            {
+                p.Status.NextSnapshotTime = notDue.NextCheckAt.UtcDateTime;
+            }
+        }, cancellationToken);
         metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
         var failoverHold = await failoverGate.CheckAsync(pvm, cancellationToken);
         if (failoverHold == Failovers.FailoverHold.Hold)
@@ -84,7 +94,7 @@ public sealed class ProtectedVMController(
                 return ReconciliationResult<ProtectedVM>.Success(pvm, options.IdleRequeue);
             }
 
-            var decision = Decide(context with { Pvm = pvm });
+            var decision = early ?? Decide(context with { Pvm = pvm });
             if (failoverHold == Failovers.FailoverHold.FinalSnapshot)
             {
                 decision = decision with { SnapshotNow = true, Reason = "FinalSnapshot" };
@@ -92,7 +102,11 @@ public sealed class ProtectedVMController(
 
             if (!decision.SnapshotNow)
             {
-                pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);
+                if (!ReferenceEquals(decision, early))
+                {
+                    pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);
+                }
+
                 return ReconciliationResult<ProtectedVM>.Success(pvm, Until(decision.NextCheckAt));
             }
 

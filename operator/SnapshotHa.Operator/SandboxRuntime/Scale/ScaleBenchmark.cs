@@ -49,6 +49,7 @@ public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe pr
         await Task.Delay(settings.Window, timeProvider, cancellationToken);
         var idleEnd = await probe.ReadAsync(cancellationToken);
         var idleMinutes = (idleEnd.Sandbox.At - idleStart.Sandbox.At).TotalMinutes;
+        var steadyMinutes = (steadyEnd.Sandbox.At - steadyStart.Sandbox.At).TotalMinutes;
         var idleVim = idleEnd.VimCallsSince(idleStart);
         var idleKube = idleEnd.KubeCallsSince(idleStart).Where(p => p.Value > 0).ToDictionary(StringComparer.Ordinal);
         return new ScaleReport
@@ -67,6 +68,8 @@ public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe pr
             SteadyCycles = cycles,
             VimCallsPerVmCycle = cycles > 0 ? steadyVim.Values.Sum() / cycles : 0,
             KubeCallsPerVmCycle = cycles > 0 ? steadyKube.Values.Sum() / cycles : 0,
+            VimCallsPerCycleNetOfIdle = NetOfIdle(steadyVim.Values.Sum(), idleVim.Values.Sum() / idleMinutes * steadyMinutes, cycles),
+            KubeCallsPerCycleNetOfIdle = NetOfIdle(steadyKube.Values.Sum(), idleKube.Values.Sum() / idleMinutes * steadyMinutes, cycles),
             IdleVimCallsPerVmMinute = idleVim.Values.Sum() / settings.Vms / idleMinutes,
             IdleKubeCallsPerVmMinute = idleKube.Values.Sum() / settings.Vms / idleMinutes,
             IdleVimCalls = idleVim,
@@ -87,6 +90,9 @@ public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe pr
             LoadAverage = [load, ScaleProbe.LoadAverage()],
         };
     }
+
+    private static double NetOfIdle(double steady, double idleSameTime, double cycles) =>
+        cycles > 0 ? Math.Max(0, steady - idleSameTime) / cycles : 0;
 
     private async Task ProtectAllAsync(CancellationToken cancellationToken)
     {

@@ -50,6 +50,15 @@ public sealed record ScaleReport
     /// <summary>Gets Kubernetes API requests per completed cycle (= per VM per cycle) in the steady window.</summary>
     public required double KubeCallsPerVmCycle { get; init; }
 
+    /// <summary>
+    /// Gets vim25 calls per completed cycle in the steady window after subtracting what the same time costs at idle
+    /// (requeues, heartbeats, failure and standby checks): the calls of a cycle itself.
+    /// </summary>
+    public required double VimCallsPerCycleNetOfIdle { get; init; }
+
+    /// <summary>Gets Kubernetes API requests per completed cycle in the steady window net of the idle rate.</summary>
+    public required double KubeCallsPerCycleNetOfIdle { get; init; }
+
     /// <summary>Gets vim25 calls per VM per minute in the idle window.</summary>
     public required double IdleVimCallsPerVmMinute { get; init; }
 
