@@ -4,7 +4,7 @@ namespace SnapshotHa.Api.Common;
 public static class Patterns
 {
     /// <summary>A Go-style duration as Kubernetes users write it: <c>90s</c>, <c>15m</c>, <c>1h30m</c>.</summary>
-    public const string Duration = @"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$";
+    public const string Duration = GoDurationSyntax.Pattern;
 
     /// <summary>A DNS-1123 subdomain: the name of a Kubernetes object.</summary>
     public const string ObjectName = @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
