@@ -5,20 +5,20 @@ namespace SnapshotHa.Repository.Merging;
 
 /// <summary>
 /// One slot of the merge pipeline's ring: up to <see cref="Capacity"/> consecutive changed chunks, their content in
-/// one buffer allocated once (reused for every batch the slot carries), and what hashing found. The planner fills it,
-/// one worker encodes it, and the ordered writer stores it; no allocation per chunk.
+/// one pooled buffer rented when the slot is first used (reused for every batch the slot carries, returned by
+/// <see cref="Dispose"/>), and what hashing found. The planner fills it, one worker encodes it, and the ordered
+/// writer stores it; no allocation per chunk, and a small delta never touches the slots it does not need.
 /// </summary>
-internal sealed class MergeBatch
+internal sealed class MergeBatch : IDisposable
 {
     private readonly int _chunkSize;
-    private readonly byte[] _content;
     private readonly byte[] _headers;
+    private byte[]? _content;
 
     public MergeBatch(int chunkSize, int capacity)
     {
         _chunkSize = chunkSize;
         Capacity = capacity;
-        _content = GC.AllocateUninitializedArray<byte>(chunkSize * capacity, pinned: true);
         _headers = new byte[ObjectCodec.HeaderSize * capacity];
         Chunks = new long[capacity];
         Lengths = new int[capacity];
@@ -76,6 +76,17 @@ internal sealed class MergeBatch
     /// <summary>Gets the content of chunk <paramref name="i"/>.</summary>
     public Span<byte> Content(int i) => _content.AsSpan(i * _chunkSize, Lengths[i]);
 
+    /// <summary>Returns the content buffer and any compressed encodings to the pool.</summary>
+    public void Dispose()
+    {
+        ReleaseCompressed();
+        if (_content is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_content);
+            _content = null;
+        }
+    }
+
     /// <summary>Gets the 8-byte buffer for chunk <paramref name="i"/>'s raw object header.</summary>
     public Memory<byte> Header(int i) => _headers.AsMemory(i * ObjectCodec.HeaderSize, ObjectCodec.HeaderSize);
 
@@ -83,6 +94,7 @@ internal sealed class MergeBatch
     public void Reset(long sequence)
     {
         ReleaseCompressed();
+        _content ??= System.Buffers.ArrayPool<byte>.Shared.Rent(_chunkSize * Capacity);
         Sequence = sequence;
         Count = 0;
         Segments.Clear();

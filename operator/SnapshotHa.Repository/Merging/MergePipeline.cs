@@ -10,7 +10,8 @@ namespace SnapshotHa.Repository.Merging;
 /// the layer (read in ascending order by one thread at a time), then, in parallel with the others, check for zeros,
 /// hash (SHA-256) and compress the new chunks; the worker that completes the oldest unwritten batch then writes every
 /// consecutive completed batch in order: the new chunks to the pack with one gathered write per batch, straight from
-/// the batch's buffer, and their references to the index writer. Memory: the ring, whatever the disk or delta size.
+/// the batch's buffer, and their references to the index writer. Memory: the ring (pooled buffers, rented as slots
+/// are first used), whatever the disk or delta size.
 /// </summary>
 internal sealed class MergePipeline
 {
@@ -83,7 +84,7 @@ internal sealed class MergePipeline
         {
             foreach (var batch in _ring)
             {
-                batch.ReleaseCompressed();
+                batch.Dispose();
             }
         }
     }
