@@ -5,7 +5,8 @@ namespace SnapshotHa.Operator.SandboxRuntime.Scale;
 
 /// <summary>
 /// The scale benchmark on a started sandbox (operator running, workload off): protects every VM, waits until all are
-/// Protected while sampling the work queue, then measures one steady window (every VM cycles once per interval) and one
+/// Protected while sampling the work queue, waits until the first VMs are due again (one interval after the first
+/// create), then measures one steady window (every VM cycles once per interval) and one
 /// idle window (policy maxInterval raised to an hour: nothing due). The work-queue depth is sampled every 15 s.
 /// </summary>
 /// <param name="environment">The sandbox, operator started, no ProtectedVM yet.</param>
@@ -34,6 +35,14 @@ public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe pr
         var toProtected = timeProvider.GetElapsedTime(_start).TotalSeconds;
         var rampEnd = await probe.ReadAsync(cancellationToken);
         await progress.WriteLineAsync($"scale: {protectedCount}/{settings.Vms} Protected after {toProtected:F1} s; steady window of {settings.Window.TotalSeconds} s");
+
+        // The VMs seeded first come due one interval after the first create: the steady window starts no earlier.
+        var untilDue = settings.CycleInterval - timeProvider.GetElapsedTime(_start);
+        if (untilDue > TimeSpan.Zero)
+        {
+            await progress.WriteLineAsync($"scale: waiting {untilDue.TotalSeconds:F0} s until the first VMs are due");
+            await SampleAsync(untilDue, cancellationToken);
+        }
 
         var steadyStart = await probe.ReadAsync(cancellationToken);
         await SampleAsync(settings.Window, cancellationToken);
