@@ -42,15 +42,27 @@ public sealed class MergeJobEndToEndTests
             $"Job {running!.Metadata.Name} finished while the operator was down");
         await environment.StartOperatorAsync(null, cancellation.Token);
         await SandboxFixture.WaitForImagesAsync(environment, 3, Timeout);
+        var restartedName = running.Metadata.OwnerReferences[0].Name;
+        await SandboxFixture.WaitUntilAsync(
+            async () => (await environment.Client.GetAsync<RecoveryImage>(restartedName, "default"))?.Status?.Phase
+                is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded,
+            Timeout,
+            $"image {restartedName}, whose Job ran during the restart, is committed");
         await environment.Workload.StopAsync();
         await environment.StopOperatorAsync();
 
-        var images = (await environment.Client.ListAsync<RecoveryImage>("default"))
+        var all = await environment.Client.ListAsync<RecoveryImage>("default");
+        var restarted = all.SingleOrDefault(i => i.Metadata.Name == restartedName);
+        restarted.Should().NotBeNull("the image whose Job ran during the restart still exists");
+        restarted!.Status?.Phase.Should().BeOneOf(
+            [RecoveryImagePhase.Committed, RecoveryImagePhase.Superseded],
+            "the image whose Job ran during the restart was committed (conditions: {0})",
+            string.Join("; ", restarted.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []));
+        var images = all
             .Where(i => i.Status?.Phase is RecoveryImagePhase.Committed or RecoveryImagePhase.Superseded)
             .ToList();
         images.Should().HaveCountGreaterThanOrEqualTo(8, "each VM has a seed and at least three cycles");
         images.Should().OnlyContain(i => i.Status!.JobName == MergeJobNames.For(i.Metadata.Name), "every image was merged by its Job");
-        images.Should().Contain(i => i.Metadata.Name == running.Metadata.OwnerReferences[0].Name, "the image whose Job ran during the restart was committed");
         var started = runner.Started;
         started.GroupBy(r => r.Name).Should().OnlyContain(g => g.Count() == 1, "no image got a second Job");
         images.Select(i => i.Status!.JobName).Should().BeSubsetOf(started.Select(r => r.Name));
