@@ -5,7 +5,7 @@
 # printed), BENCH_R2R=1 (benchmark the managed operator's ReadyToRun publish instead of the Native AOT one, the
 # merge Job entry point of the container image), BENCH_NATIVE=0 (the managed Release build instead; also the
 # fallback when the Native AOT publish fails), SNAPSHOTHA_BIN=/path/snapshotha (benchmark that binary),
-# BENCH_RESULTS=file (copy of the table).
+# BENCH_RESULTS=file (copy of the table), BENCH_KEEP=1 (keep the scratch files, e.g. to rerun a merge by hand).
 # Cases:
 #   small   2 GiB flat base of random data + ~256 MiB delta of random writes (hosted sparse child)
 #   large   20 GiB flat base (BENCH_LARGE_FILL_GIB of random data, default 4, the rest holes) + ~1 GiB delta
@@ -39,7 +39,7 @@ else
 fi
 work="${BENCH_DIR:-$(mktemp -d /tmp/snapshotha-bench.XXXXXX)}"
 mkdir -p "$work"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 cd "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt package time)" >&2; exit 1; }
 
@@ -119,7 +119,7 @@ merge_case() {
   local m c p ps; m=$(med w merge); c=$(med w commit); p=$(med w cp); ps=$(med w cpsync)
   printf '| %s | %d MiB | %d | %d | %d | %d | %d | %s | %s | %s | %d | %s |\n' "$label" $((delta_size >> 20)) "$m" "$(med i merge)" "$c" "$p" "$ps" \
     "$(ratio "$c" "$m")" "$(ratio "$m" "$p")" "$(ratio "$m" "$ps")" $(( $(med r merge) / 1024 )) "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/results.md"
-  cd "$work"; rm -rf case
+  cd "$work"; [ -n "${BENCH_KEEP:-}" ] || rm -rf case
 }
 
 empty_case() {
@@ -133,7 +133,7 @@ empty_case() {
     timed empty "$bin" merge --repo repo --series bench --parent "$(tail -1 seed.out)" --disk d=empty.vmdk
   done
   echo "| empty delta into 2 GiB (process wall / merge itself / peak RSS, median of $(( runs < 5 ? 5 : runs ))) | $(med w empty) ms | $(med i empty) ms | $(( $(med r empty) / 1024 )) MiB | load $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$work/results.md"
-  cd "$work"; rm -rf case
+  cd "$work"; [ -n "${BENCH_KEEP:-}" ] || rm -rf case
 }
 
 sparse_case() {
@@ -155,7 +155,7 @@ sparse_case() {
     line+=" into $size: wall $(med w "sparse$size") ms (merge $(med i "sparse$size") ms), RSS $(( $(med r "sparse$size") / 1024 )) MiB |"
   done
   echo "$line ratio 2T/2G $(ratio "$(med w sparse2T)" "$(med w sparse2G)") (merge itself $(ratio "$(med i sparse2T)" "$(med i sparse2G)")), load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/results.md"
-  cd "$work"; rm -rf case
+  cd "$work"; [ -n "${BENCH_KEEP:-}" ] || rm -rf case
 }
 
 echo "snapshotha merge benchmark on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $runs runs each (medians), binary $bin" | tee "$work/results.md"
