@@ -72,14 +72,14 @@ public static class SandboxFixture
             "every ProtectedVM is Paused with no cycle in progress");
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, int pollMilliseconds = 200)
     {
         using var deadline = new CancellationTokenSource(timeout);
         while (!await condition())
         {
             try
             {
-                await Task.Delay(200, deadline.Token);
+                await Task.Delay(pollMilliseconds, deadline.Token);
             }
             catch (OperationCanceledException)
             {

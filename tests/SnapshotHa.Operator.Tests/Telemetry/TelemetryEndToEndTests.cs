@@ -35,7 +35,8 @@ public sealed class TelemetryEndToEndTests
         await SandboxFixture.WaitUntilAsync(
             async () => (traceParent = (await environment.Client.ListAsync<ProtectedVM>("default")).Single().Status?.Cycle?.TraceParent) is not null,
             Timeout,
-            "a cycle in progress shows its traceparent");
+            "a cycle in progress shows its traceparent",
+            pollMilliseconds: 10); // a cycle of the sandbox's small deltas is in progress for well under 200 ms
         await SandboxFixture.WaitForImagesAsync(environment, 3, Timeout);
         var pvm = (await environment.Client.ListAsync<ProtectedVM>("default")).Single();
         var vm = ("protectedvm", pvm.Metadata.Name);
