@@ -16,7 +16,8 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task Spans_reach_the_OTLP_endpoint_named_by_the_environment_and_nothing_is_exported_without_it()
     {
-        var received = new ConcurrentQueue<(string Path, string? ContentType, long Length)>();
+        var received = new ConcurrentQueue<(string Path, string? ContentType, byte[] Body)>();
+        var uid = Guid.NewGuid().ToString();
         var receiver = WebApplication.CreateSlimBuilder();
         receiver.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = receiver.Build();
@@ -24,25 +25,30 @@ public sealed class OtlpExportTests
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
-            received.Enqueue((context.Request.Path, context.Request.ContentType, body.Length));
+            received.Enqueue((context.Request.Path, context.Request.ContentType, body.ToArray()));
             return Results.Ok();
         });
         await app.StartAsync();
 
-        Export(new Dictionary<string, string?>()).Should().BeFalse("no OTEL_* variable asks for export");
+        Export(new Dictionary<string, string?>(), uid).Should().BeFalse("no OTEL_* variable asks for export");
         Export(new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = app.Urls.First(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-        }).Should().BeTrue();
+        }, uid).Should().BeTrue();
         await app.StopAsync();
 
-        received.Should().ContainSingle().Which.Should().Match<(string Path, string? ContentType, long Length)>(
-            r => r.Path == "/v1/traces" && r.ContentType == "application/x-protobuf" && r.Length > 0);
+        // Tests running in parallel trace through the same ActivitySource, so their spans may be exported as well:
+        // every request must be OTLP/protobuf on /v1/traces and exactly one must carry this test's cycle (its uid tag).
+        received.Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/v1/traces" && r.ContentType == "application/x-protobuf");
+        received.Where(r => Contains(r.Body, uid)).Should().ContainSingle("the cycle's span carries the ProtectedVM uid");
     }
 
-    /// <summary>Builds the services with <paramref name="environment"/> as configuration, traces one cycle, flushes.</summary>
-    private static bool Export(Dictionary<string, string?> environment)
+    private static bool Contains(byte[] body, string text) =>
+        body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+
+    /// <summary>Builds the services with <paramref name="environment"/> as configuration, traces one cycle of a ProtectedVM with <paramref name="uid"/>, flushes.</summary>
+    private static bool Export(Dictionary<string, string?> environment, string uid)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(environment).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
@@ -54,7 +60,7 @@ public sealed class OtlpExportTests
             return false;
         }
 
-        var pvm = new ProtectedVM { Metadata = new() { Name = "db", NamespaceProperty = "prod", Uid = Guid.NewGuid().ToString() } };
+        var pvm = new ProtectedVM { Metadata = new() { Name = "db", NamespaceProperty = "prod", Uid = uid } };
         var tracing = new ProtectionTracing(TimeProvider.System);
         var cycle = new CycleProgress { Id = "cycle-1", Step = CycleStep.CreatingSnapshot, Sequence = 1 };
         cycle = cycle with { TraceParent = tracing.StartCycle(pvm, cycle) };
