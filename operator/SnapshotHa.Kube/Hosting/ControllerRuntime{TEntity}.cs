@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Metrics;
 using SnapshotHa.Kube.Queue;
 using SnapshotHa.Kube.Reconciliation;
@@ -17,6 +18,7 @@ namespace SnapshotHa.Kube.Hosting;
 /// <typeparam name="TEntity">The entity kind.</typeparam>
 /// <param name="watcher">The list-then-watch loop.</param>
 /// <param name="reconciler">The reconcile pipeline.</param>
+/// <param name="requeuer">Lets other components queue entities of this kind while the controller runs.</param>
 /// <param name="settings">Workers, strategy and retry delays.</param>
 /// <param name="timeProvider">The queue's clock.</param>
 /// <param name="metrics">Reconcile and queue metrics.</param>
@@ -24,6 +26,7 @@ namespace SnapshotHa.Kube.Hosting;
 public sealed class ControllerRuntime<TEntity>(
     ResourceWatcher<TEntity> watcher,
     EntityReconciler<TEntity> reconciler,
+    EntityRequeuer<TEntity> requeuer,
     OperatorSettings settings,
     TimeProvider timeProvider,
     ControllerMetrics metrics,
@@ -45,6 +48,7 @@ public sealed class ControllerRuntime<TEntity>(
             settings.ReconcileRetryBaseDelay, settings.ReconcileRetryMaxDelay);
         using var queue = new WorkQueue<string>(timeProvider, limiter, metrics.ForQueue(Name));
         Volatile.Write(ref _queue, queue);
+        requeuer.Attach(queue);
         Log.ControllerStarted(logger, Name, settings.MaxConcurrentReconciles);
         var watch = watcher.RunAsync(e => OnEvent(queue, e), cancellationToken);
         var workers = Enumerable.Range(0, settings.MaxConcurrentReconciles)
@@ -60,6 +64,7 @@ public sealed class ControllerRuntime<TEntity>(
         }
         finally
         {
+            requeuer.Attach(null);
             queue.Clear();
             queue.ShutDown();
             await watch;

@@ -65,6 +65,12 @@ public sealed partial class OperatorBuilder(IServiceCollection services, Operato
         Services.TryAddSingleton<ResourceWatcher<TEntity>>();
         Services.TryAddSingleton<EntityReconciler<TEntity>>();
         Services.TryAddSingleton<ControllerRuntime<TEntity>>();
+        Services.TryAddSingleton<EntityRequeuer<TEntity>>();
+        Services.TryAddSingleton<EntityRequeue<TEntity>>(sp =>
+        {
+            var requeuer = sp.GetRequiredService<EntityRequeuer<TEntity>>();
+            return (entity, requeueIn) => requeuer.Requeue(entity, requeueIn);
+        });
     }
 
     // A DNS-1123 subdomain prefix, a slash, and a name of at most 63 characters (metadata.finalizers rules).

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Reconciliation;
 using SnapshotHa.Kube.Tests.TestKit;
 
@@ -21,6 +23,27 @@ public sealed class ControllerRuntimeIntegrationTests
 
         await op.Recorder.WaitUntilAsync(() => op.Recorder.Passes.GetValueOrDefault("default/a") >= 3, Timeout, "requeued passes run");
         (await op.MetricAsync("snapshotha_controller_reconcile_total", "result=\"requeue_after\"")).Should().BeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task An_entity_requeued_from_outside_the_controller_is_reconciled_again()
+    {
+        await using var sandbox = await ApiSandbox.StartAsync();
+        await using var op = await OperatorInstance.StartAsync(sandbox);
+        await sandbox.CreateAsync("a");
+        await op.Recorder.WaitUntilAsync(() => op.Recorder.Passes.GetValueOrDefault("default/a") >= 1, Timeout, "the creation is reconciled");
+        await op.Recorder.WaitUntilAsync(() => op.Controller.PendingCount == 0, Timeout, "the controller is idle");
+        var passes = op.Recorder.Passes["default/a"];
+
+        op.Host.Services.GetRequiredService<EntityRequeuer<V1TestEntity>>().Requeue("default", "a").Should().BeTrue();
+        await op.Recorder.WaitUntilAsync(() => op.Recorder.Passes["default/a"] == passes + 1, Timeout, "the requeuer's request is reconciled");
+
+        var entity = new V1TestEntity { Metadata = new() { Name = "a", NamespaceProperty = "default" } };
+        op.Host.Services.GetRequiredService<EntityRequeue<V1TestEntity>>()(entity, TimeSpan.FromMilliseconds(50));
+        await op.Recorder.WaitUntilAsync(() => op.Recorder.Passes["default/a"] == passes + 2, Timeout, "the delegate's request is reconciled");
+
+        await op.StopAsync();
+        op.Host.Services.GetRequiredService<EntityRequeuer<V1TestEntity>>().Requeue("default", "a").Should().BeFalse("a stopped controller takes no requests");
     }
 
     [Fact]

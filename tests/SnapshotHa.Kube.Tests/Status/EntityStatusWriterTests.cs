@@ -33,11 +33,38 @@ public sealed class EntityStatusWriterTests
     [Fact]
     public async Task Skips_the_write_when_the_status_is_unchanged()
     {
-        await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+        var written = await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
 
-        await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+        var again = await _writer.UpdateStatusAsync(written, e => e.Status.Observed = "x", CancellationToken.None);
 
         _client.StatusWrites.Should().Be(1);
+        _client.Reads.Should().Be(0, "the caller held the latest state both times");
+        again.Status.Observed.Should().Be("x");
+        again.Should().NotBeSameAs(written, "the caller's object is never mutated");
+    }
+
+    [Fact]
+    public async Task A_caller_holding_the_latest_state_writes_without_a_read_and_keeps_its_object()
+    {
+        var written = await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = "x", CancellationToken.None);
+
+        _client.Reads.Should().Be(0);
+        _client.StatusWrites.Should().Be(1);
+        _entity.Status.Observed.Should().BeNull("the mutation runs on a copy");
+        written.Status.Observed.Should().Be("x");
+        written.Metadata.ResourceVersion.Should().NotBe(_entity.Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task A_stale_copy_meets_a_conflict_and_is_written_on_a_fresh_read()
+    {
+        _client.Bump("ns/a");
+
+        var written = await _writer.UpdateStatusAsync(_entity, e => e.Status.Observed = e.Metadata.ResourceVersion, CancellationToken.None);
+
+        _client.Reads.Should().Be(1);
+        _client.StatusWrites.Should().Be(2, "the stale copy's write is refused, the fresh read's succeeds");
+        written.Status.Observed.Should().Be("2", "the mutation ran again on the fresh read");
     }
 
     [Fact]

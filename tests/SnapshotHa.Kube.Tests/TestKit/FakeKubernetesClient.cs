@@ -16,10 +16,13 @@ public sealed class FakeKubernetesClient : IKubernetesClient
 
     private int _writes;
     private int _statusWrites;
+    private int _reads;
 
     public int Writes => Volatile.Read(ref _writes);
 
     public int StatusWrites => Volatile.Read(ref _statusWrites);
+
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Called before each write with the stored entity; lets a test simulate a concurrent writer.</summary>
     public Action<string>? BeforeWrite { get; set; }
@@ -43,8 +46,11 @@ public sealed class FakeKubernetesClient : IKubernetesClient
     }
 
     public Task<TEntity?> GetAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where TEntity : IKubernetesObject<V1ObjectMeta> =>
-        Task.FromResult(Peek<TEntity>(EntityKey.For(@namespace, name)));
+        where TEntity : IKubernetesObject<V1ObjectMeta>
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(Peek<TEntity>(EntityKey.For(@namespace, name)));
+    }
 
     public Task<IList<TEntity>> ListAsync<TEntity>(string? @namespace = null, string? labelSelector = null, CancellationToken cancellationToken = default)
         where TEntity : IKubernetesObject<V1ObjectMeta> =>
