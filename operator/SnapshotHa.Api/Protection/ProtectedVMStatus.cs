@@ -25,10 +25,9 @@ public sealed record ProtectedVMStatus : ObservedStatus
     [Description("The newest committed RecoveryImage: what a failover restores by default.")]
     public ImageReference? LatestCommittedImage { get; set; }
 
-    /// <summary>The current RPO.</summary>
+    /// <summary>The RPO as of the last commit or RPOMet transition.</summary>
     [RangeMinimum(0)]
-    [AdditionalPrinterColumn(Name = "RPO(s)", Order = 4, Description = "Seconds since the point in time of the latest committed image.")]
-    [Description("Current recovery point in seconds: time since the point in time of the latest committed image, as of the last status update.")]
+    [Description("Recovery point in seconds (time since the point in time of the latest committed image) when it was last recorded: at each commit and each RPOMet transition, not continuously. The Recovery Point column and the snapshotha_protectedvm_rpo_seconds metric give the current value.")]
     public long? RpoSeconds { get; set; }
 
     /// <summary>The next snapshot time.</summary>

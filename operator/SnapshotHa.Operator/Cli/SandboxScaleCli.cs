@@ -105,7 +105,7 @@ public static class SandboxScaleCli
                     PrunedImagesKept = 1,
                     Executor = Api.Policies.MergeExecutor.InProcess,
                     MetricsPort = port,
-                    IdleRequeue = TimeSpan.FromSeconds(30),
+                    IdleRequeue = new Hosting.ProtectionOptions().IdleRequeue,
                     Workers = settings.Workers,
                 },
                 null,

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing RecoveryImage {Namespace}/{Name} to the secondary repository failed: {Error}")]
     public static partial void ReplicationFailed(ILogger logger, string? @namespace, string name, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the running deltas of the ProtectedVMs on VSphereEndpoint {Namespace}/{Name} failed (each is reconciled instead): {Error}")]
+    public static partial void DeltaPollFailed(ILogger logger, string? @namespace, string name, string error);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using SnapshotHa.Api.Endpoints;
 using SnapshotHa.Api.Images;
 using SnapshotHa.Api.Policies;
@@ -45,6 +46,8 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        services.AddSingleton<DeltaPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeltaPoller>());
         services.AddSingleton<SecondaryRepositoryTargets>();
         services.AddSingleton<ImageReplication>();
         services.AddProtectionTelemetry();

@@ -9,8 +9,12 @@ public sealed record ProtectionOptions
     /// </summary>
     public string RepositoryRoot { get; init; } = "/var/lib/snapshotha/repositories";
 
-    /// <summary>Gets how long to wait before looking at a resource again when nothing is due.</summary>
-    public TimeSpan IdleRequeue { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Gets the longest wait before looking at a resource again when nothing is due (a resync, like controller-runtime's
+    /// SyncPeriod): the VMs' next snapshot, RPO deadline, policy, failover, heartbeat and VM state changes wake them
+    /// earlier, and the delta poller wakes DeltaThreshold VMs.
+    /// </summary>
+    public TimeSpan IdleRequeue { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets how long to wait before retrying a failed cycle step.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);

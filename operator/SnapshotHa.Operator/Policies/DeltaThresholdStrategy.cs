@@ -38,7 +38,15 @@ public sealed class DeltaThresholdStrategy : IScheduleStrategy
         var earliest = last + settings.MinInterval;
         var latest = last + settings.MaxInterval;
         var poll = input.Now + PollInterval;
-        var next = input.RunningDeltaBytes >= threshold ? earliest : ScheduleMath.Min(ScheduleMath.Max(poll, earliest), latest);
-        return new ScheduleDecision(false, next, ScheduleMath.Clamp(elapsed, settings.MinInterval, settings.MaxInterval), "WaitingForDelta");
+        var effective = ScheduleMath.Clamp(elapsed, settings.MinInterval, settings.MaxInterval);
+        if (input.RunningDeltaBytes >= threshold)
+        {
+            return new ScheduleDecision(false, earliest, effective, "WaitingForMinInterval");
+        }
+
+        var next = ScheduleMath.Min(ScheduleMath.Max(poll, earliest), latest);
+        return next < latest
+            ? new ScheduleDecision(false, next, effective, "WaitingForDelta", WatchesDelta: true, DueBy: latest)
+            : new ScheduleDecision(false, latest, effective, "WaitingForDelta");
     }
 }

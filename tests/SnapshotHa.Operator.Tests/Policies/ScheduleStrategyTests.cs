@@ -38,6 +38,24 @@ public class ScheduleStrategyTests
     }
 
     [Fact]
+    public void Delta_threshold_below_the_size_watches_the_delta_until_the_maximum_interval()
+    {
+        var strategy = new DeltaThresholdStrategy();
+        var settings = Settings(ScheduleMode.DeltaThreshold, threshold: 1 << 30);
+
+        var waiting = strategy.Decide(settings, new ScheduleInput(T0.AddMinutes(10), T0, 1 << 20, null));
+        waiting.SnapshotNow.Should().BeFalse();
+        waiting.WatchesDelta.Should().BeTrue();
+        waiting.NextCheckAt.Should().Be(T0.AddMinutes(10) + DeltaThresholdStrategy.PollInterval, "the next poll");
+        waiting.DueBy.Should().Be(T0.AddHours(1));
+        waiting.PlannedAt.Should().Be(T0.AddHours(1), "the planned snapshot is the maximum interval's");
+
+        var last = strategy.Decide(settings, new ScheduleInput(T0.AddMinutes(59.9), T0, 1 << 20, null));
+        last.WatchesDelta.Should().BeFalse("no poll falls before the maximum interval");
+        last.NextCheckAt.Should().Be(T0.AddHours(1));
+    }
+
+    [Fact]
     public void Delta_threshold_fires_at_the_maximum_interval_even_without_changes()
     {
         var decision = new DeltaThresholdStrategy().Decide(

@@ -33,6 +33,10 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="options">Retry delay.</param>
 /// <param name="timeProvider">Clock.</param>
 /// <param name="logger">Logs progress.</param>
+/// <param name="protectedVmRequeue">
+/// Wakes the failover's ProtectedVM after every pass (the protection cycle holds, takes the final snapshot or resumes
+/// on what the failover does; without it the VM would only notice at its next requeue).
+/// </param>
 public sealed class FailoverController(
     IKubernetesClient client,
     EntityStatusWriter statusWriter,
@@ -47,12 +51,33 @@ public sealed class FailoverController(
     Telemetry.ProtectionTracing tracing,
     FailoverOptions options,
     TimeProvider timeProvider,
-    ILogger<FailoverController> logger) : IEntityController<Failover>
+    ILogger<FailoverController> logger,
+    EntityRequeuer<ProtectedVM> protectedVmRequeue) : IEntityController<Failover>
 {
     /// <inheritdoc />
     public async Task<ReconciliationResult<Failover>> ReconcileAsync(Failover entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        try
+        {
+            return await ReconcileFailoverAsync(entity, cancellationToken);
+        }
+        finally
+        {
+            protectedVmRequeue.Requeue(entity.Metadata.NamespaceProperty, entity.Spec.ProtectedVMRef.Name);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ReconciliationResult<Failover>> DeletedAsync(Failover entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        protectedVmRequeue.Requeue(entity.Metadata.NamespaceProperty, entity.Spec.ProtectedVMRef.Name);
+        return Task.FromResult(ReconciliationResult<Failover>.Success(entity));
+    }
+
+    private async Task<ReconciliationResult<Failover>> ReconcileFailoverAsync(Failover entity, CancellationToken cancellationToken)
+    {
         var failover = entity;
         if (failover.Status?.Phase == FailoverPhase.Failed)
         {
@@ -115,9 +140,6 @@ public sealed class FailoverController(
         return ReconciliationResult<Failover>.Success(failover, phase == FailoverPhase.Succeeded && failover.Status?.Conditions?.FirstOrDefault(c => c.Type == FailoverConditions.Fenced)?.Status == "False" ? options.RetryDelay : null);
     }
 
-    /// <inheritdoc />
-    public Task<ReconciliationResult<Failover>> DeletedAsync(Failover entity, CancellationToken cancellationToken) =>
-        Task.FromResult(ReconciliationResult<Failover>.Success(entity));
 
     private async Task<(Failover Failover, bool Wait)> StepAsync(FailoverContext context, FailoverPhase phase, CancellationToken cancellationToken)
     {

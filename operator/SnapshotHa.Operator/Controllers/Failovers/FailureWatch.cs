@@ -6,6 +6,7 @@ using SnapshotHa.Api.Failovers;
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Kube.Client;
+using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.LeaderElection;
 using SnapshotHa.Kube.Status;
 using SnapshotHa.Kube.Watching;
@@ -34,6 +35,7 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="leadership">Only the leading replica checks.</param>
 /// <param name="timeProvider">Clock and timer.</param>
 /// <param name="logger">Logs detections.</param>
+/// <param name="protectedVmRequeue">Wakes a ProtectedVM whose recorded VM state or host heartbeat is behind.</param>
 public sealed class FailureWatch(
     IKubernetesClient client,
     CachedEntityReader<ProtectedVM> protectedVms,
@@ -46,7 +48,8 @@ public sealed class FailureWatch(
     FailoverOptions options,
     LeadershipState leadership,
     TimeProvider timeProvider,
-    ILogger<FailureWatch> logger) : BackgroundService
+    ILogger<FailureWatch> logger,
+    EntityRequeuer<ProtectedVM> protectedVmRequeue) : BackgroundService
 {
     /// <summary>Checks every protected VM once (ProtectedVMs and Failovers as the watch cache holds them).</summary>
     /// <param name="cancellationToken">Stops the check.</param>
@@ -123,6 +126,11 @@ public sealed class FailureWatch(
         var vmRef = new ManagedObjectReference("VirtualMachine", moref);
         var facts = await lookups.FactsAsync(vim, EntityKey.For(ns ?? "default", pvm.Spec.EndpointRef.Name), vmRef, cancellationToken);
         var heartbeat = facts.Host is { } host ? heartbeats.Host(EntityKey.For(ns, pvm.Spec.EndpointRef.Name), host.Value) : null;
+        if (Protection.ObservedDrift.IsBehind(pvm, facts, heartbeat))
+        {
+            protectedVmRequeue.Requeue(pvm);
+        }
+
         var now = timeProvider.GetUtcNow();
         var key = $"{pvm.Metadata.Uid}/{moref}";
         var observation = detector.Observe(

@@ -1,9 +1,9 @@
 using SnapshotHa.Api.Policies;
 using SnapshotHa.Api.Protection;
-using SnapshotHa.Kube.Client;
 using SnapshotHa.Kube.Controller;
 using SnapshotHa.Kube.Reconciliation;
 using SnapshotHa.Kube.Status;
+using SnapshotHa.Kube.Watching;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Operator.Policies;
 
@@ -11,16 +11,25 @@ namespace SnapshotHa.Operator.Controllers.Policies;
 
 /// <summary>
 /// Validates a SnapshotPolicy and reports which ProtectedVMs use it and the interval each effectively gets
-/// (in the <c>Ready</c> condition's message and <c>status.protectedVMs</c>).
+/// (in the <c>Ready</c> condition's message and <c>status.protectedVMs</c>). A changed spec wakes every ProtectedVM
+/// using the policy, so that a new schedule applies at once rather than at their next periodic requeue.
 /// </summary>
-/// <param name="client">Lists ProtectedVMs.</param>
+/// <param name="protectedVms">Lists ProtectedVMs (from the watch cache).</param>
+/// <param name="protectedVmRequeue">Wakes the ProtectedVMs of a changed policy.</param>
 /// <param name="statusWriter">Writes status.</param>
 /// <param name="options">Requeue period.</param>
 /// <param name="timeProvider">Clock.</param>
 public sealed class SnapshotPolicyController(
-    IKubernetesClient client, EntityStatusWriter statusWriter, ProtectionOptions options, TimeProvider timeProvider)
+    CachedEntityReader<ProtectedVM> protectedVms,
+    EntityRequeuer<ProtectedVM> protectedVmRequeue,
+    EntityStatusWriter statusWriter,
+    ProtectionOptions options,
+    TimeProvider timeProvider)
     : IEntityController<SnapshotPolicy>
 {
+    /// <summary>How many ProtectedVMs the Ready message names before it only counts the rest.</summary>
+    public const int UsersNamed = 10;
+
     /// <inheritdoc />
     public async Task<ReconciliationResult<SnapshotPolicy>> ReconcileAsync(SnapshotPolicy entity, CancellationToken cancellationToken)
     {
@@ -37,10 +46,18 @@ public sealed class SnapshotPolicyController(
             problem = e.Message;
         }
 
-        var users = (await client.ListAsync<ProtectedVM>(entity.Metadata.NamespaceProperty, cancellationToken: cancellationToken))
+        var users = (await protectedVms.ListAsync(entity.Metadata.NamespaceProperty, cancellationToken))
             .Where(p => p.Spec.PolicyRef.Name == entity.Metadata.Name)
             .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .ToList();
+        if (entity.Status?.ObservedGeneration != generation)
+        {
+            foreach (var user in users)
+            {
+                protectedVmRequeue.Requeue(user);
+            }
+        }
+
         var message = problem ?? Describe(settings!, users);
         var updated = await statusWriter.UpdateStatusAsync(entity, e =>
         {
@@ -63,7 +80,7 @@ public sealed class SnapshotPolicyController(
         }
 
         var strategy = ScheduleStrategies.BuiltIn.For(settings.Mode);
-        var parts = users.Select(p =>
+        var parts = users.Take(UsersNamed).Select(p =>
         {
             var last = p.Status?.LastSnapshot;
             var now = last?.CreatedTime is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : DateTimeOffset.UnixEpoch;
@@ -71,6 +88,7 @@ public sealed class SnapshotPolicyController(
             var decision = strategy.Decide(settings, new ScheduleInput(now, now, 0, measured));
             return $"{p.Metadata.Name} every {Text.DurationText.Format(decision.EffectiveInterval)}";
         });
-        return $"Accepted: {settings.Mode} schedule; used by {string.Join(", ", parts)}";
+        var more = users.Count > UsersNamed ? $" and {users.Count - UsersNamed} more" : "";
+        return $"Accepted: {settings.Mode} schedule; used by {string.Join(", ", parts)}{more}";
     }
 }

@@ -17,19 +17,38 @@ public static class HeartbeatCondition
     public static void Apply(ProtectedVM pvm, HostHeartbeat heartbeat, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(pvm);
+        var (healthy, reason, message) = Expected(heartbeat);
+        pvm.Status.Set(ProtectedVMConditions.HeartbeatHealthy, healthy, reason, message, pvm.Metadata.Generation, time);
+    }
+
+    /// <summary>Whether <paramref name="pvm"/>'s status already carries what <paramref name="heartbeat"/> says.</summary>
+    /// <param name="pvm">The ProtectedVM.</param>
+    /// <param name="heartbeat">The latest heartbeat of the VM's host.</param>
+    /// <returns>True when the condition's status, reason and message match.</returns>
+    public static bool IsRecorded(ProtectedVM pvm, HostHeartbeat heartbeat)
+    {
+        ArgumentNullException.ThrowIfNull(pvm);
+        var (healthy, reason, message) = Expected(heartbeat);
+        var recorded = pvm.Status?.Conditions?.FirstOrDefault(c => c.Type == ProtectedVMConditions.HeartbeatHealthy);
+        return recorded is not null && recorded.Status == (healthy ? "True" : "False") && recorded.Reason == reason && recorded.Message == message;
+    }
+
+    private static (bool Healthy, string Reason, string Message) Expected(HostHeartbeat heartbeat)
+    {
         ArgumentNullException.ThrowIfNull(heartbeat);
-        (string Reason, string Message) outcome = heartbeat switch
+        return heartbeat switch
         {
             { Failed: true } => (
+                false,
                 ProtectedVMConditions.ReasonHostNotResponding,
                 $"Host {heartbeat.Name} missed {heartbeat.ConsecutiveMisses} consecutive heartbeats "
                     + $"(failure threshold {heartbeat.MissesBeforeFailure}): {heartbeat.LastError}"),
             { ConsecutiveMisses: > 0 } => (
+                true,
                 ProtectedVMConditions.ReasonHeartbeatsMissed,
                 $"Host {heartbeat.Name} missed {heartbeat.ConsecutiveMisses} of {heartbeat.MissesBeforeFailure} heartbeats "
                     + $"allowed before failure: {heartbeat.LastError}"),
-            _ => (ProtectedVMConditions.ReasonHostResponding, $"Host {heartbeat.Name} answers heartbeats"),
+            _ => (true, ProtectedVMConditions.ReasonHostResponding, $"Host {heartbeat.Name} answers heartbeats"),
         };
-        pvm.Status.Set(ProtectedVMConditions.HeartbeatHealthy, !heartbeat.Failed, outcome.Reason, outcome.Message, pvm.Metadata.Generation, time);
     }
 }

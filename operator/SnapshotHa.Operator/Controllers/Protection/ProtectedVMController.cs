@@ -14,7 +14,10 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <summary>
 /// The protection cycle of DESIGN §4 for one ProtectedVM: seed image #0, then per policy tick create our snapshot,
 /// ship and merge its frozen layer into a new RecoveryImage, commit it, remove the previous snapshot, prune. The
-/// step in progress is in <c>status.cycle</c>, every step is idempotent, so a restarted operator resumes there.
+/// step in progress is in <c>status.cycle</c>, every step is idempotent, so a restarted operator resumes there. Each
+/// reconcile runs one step; between cycles a VM is looked at when its next snapshot or RPO deadline comes, when the
+/// delta poller, a policy, a failover or the failure checks wake it, and at most every
+/// <see cref="ProtectionOptions.IdleRequeue"/>; a reconcile that changes nothing writes nothing.
 /// </summary>
 /// <param name="resolver">Resolves policy, session and VM.</param>
 /// <param name="snapshotStep">Step 1.</param>
@@ -46,6 +49,9 @@ public sealed class ProtectedVMController(
     ProtectionTracing tracing,
     ILogger<ProtectedVMController> logger) : IEntityController<ProtectedVM>
 {
+    // Looks just after the RPO deadline, so that the condition is seen missed rather than about to be.
+    private static readonly TimeSpan RpoDeadlineMargin = TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
     public async Task<ReconciliationResult<ProtectedVM>> ReconcileAsync(ProtectedVM entity, CancellationToken cancellationToken)
     {
@@ -71,7 +77,7 @@ public sealed class ProtectedVMController(
             ProtectionStatus.Observe(p, context, heartbeat, timeProvider);
             if (early is { SnapshotNow: false } notDue)
             {
-                p.Status.NextSnapshotTime = notDue.NextCheckAt.UtcDateTime;
+                p.Status.NextSnapshotTime = notDue.PlannedAt.UtcDateTime;
             }
         }, cancellationToken);
         metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
@@ -104,10 +110,10 @@ public sealed class ProtectedVMController(
             {
                 if (!ReferenceEquals(decision, early))
                 {
-                    pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.NextCheckAt.UtcDateTime, cancellationToken);
+                    pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = decision.PlannedAt.UtcDateTime, cancellationToken);
                 }
 
-                return ReconciliationResult<ProtectedVM>.Success(pvm, Until(decision.NextCheckAt));
+                return ReconciliationResult<ProtectedVM>.Success(pvm, IdleDelay(decision, context with { Pvm = pvm }));
             }
 
             var sequence = pvm.Status.LatestCommittedImage is { } latest ? latest.Sequence + 1 : 0;
@@ -146,9 +152,8 @@ public sealed class ProtectedVMController(
     private async Task<ReconciliationResult<ProtectedVM>> RunCycleAsync(ProtectionContext context, CancellationToken cancellationToken)
     {
         var pvm = context.Pvm;
-        while (pvm.Status.Cycle is { } cycle)
+        if (pvm.Status.Cycle is { } cycle)
         {
-            context = context with { Pvm = pvm };
             using var span = tracing.StartStep(pvm, cycle);
             try
             {
@@ -185,11 +190,18 @@ public sealed class ProtectedVMController(
                 // The merge runs elsewhere (executor Job): look again later.
                 return ReconciliationResult<ProtectedVM>.Success(pvm, options.RetryDelay);
             }
+
+            if (pvm.Status.Cycle is not null)
+            {
+                // One step per reconcile: the next step runs in a new pass right away (behind the keys already queued),
+                // on freshly read facts, so that no reconcile holds a worker for a whole cycle.
+                return ReconciliationResult<ProtectedVM>.Success(pvm, TimeSpan.Zero);
+            }
         }
 
         var next = Decide(context with { Pvm = pvm });
-        pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = next.NextCheckAt.UtcDateTime, cancellationToken);
-        return ReconciliationResult<ProtectedVM>.Success(pvm, Until(next.NextCheckAt));
+        pvm = await WriteAsync(pvm, p => p.Status.NextSnapshotTime = next.PlannedAt.UtcDateTime, cancellationToken);
+        return ReconciliationResult<ProtectedVM>.Success(pvm, IdleDelay(next, context with { Pvm = pvm }));
     }
 
     private async Task<ProtectedVM> CreateSnapshotAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
@@ -254,22 +266,23 @@ public sealed class ProtectedVMController(
         return finished;
     }
 
-    private ScheduleDecision Decide(ProtectionContext context)
+    private ScheduleDecision Decide(ProtectionContext context) =>
+        CycleSchedule.Decide(context.Pvm, context.Schedule, context.Facts.RunningDeltaBytes, timeProvider.GetUtcNow());
+
+    /// <summary>
+    /// When to look at a VM between cycles: its planned snapshot, or the instant its RPOMet condition would turn false,
+    /// whichever is first, at most <see cref="ProtectionOptions.IdleRequeue"/>. A VM waiting for its delta to grow is
+    /// woken by the delta poller instead of polling here; policy, failover, heartbeat and VM state changes wake it too.
+    /// </summary>
+    private TimeSpan IdleDelay(ScheduleDecision decision, ProtectionContext context)
     {
-        var status = context.Pvm.Status;
-        var now = timeProvider.GetUtcNow();
-        if (status.LatestCommittedImage is null)
+        var when = decision.WatchesDelta ? decision.PlannedAt : decision.NextCheckAt;
+        if (ProtectionStatus.RpoDeadline(context.Pvm, context, timeProvider) is { } deadline && deadline < when)
         {
-            return new ScheduleDecision(true, now, context.Schedule.Interval, "Seed");
+            when = deadline + RpoDeadlineMargin;
         }
 
-        var last = status.LastSnapshot?.CreatedTime ?? status.LatestCommittedImage.PointInTime;
-        var input = new ScheduleInput(
-            now,
-            last is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
-            context.Facts.RunningDeltaBytes,
-            status.LastSnapshot?.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
-        return ScheduleStrategies.BuiltIn.For(context.Schedule.Mode).Decide(context.Schedule, input);
+        return Until(when);
     }
 
     private TimeSpan Until(DateTimeOffset when)

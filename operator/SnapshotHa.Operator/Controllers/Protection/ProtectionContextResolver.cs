@@ -6,6 +6,8 @@ using SnapshotHa.Operator.Controllers.Endpoints;
 using SnapshotHa.Operator.Controllers.Policies;
 using SnapshotHa.Operator.Hosting;
 using SnapshotHa.Vim;
+using SnapshotHa.Vim.Faults;
+using SnapshotHa.Vim.VirtualMachines;
 
 namespace SnapshotHa.Operator.Controllers.Protection;
 
@@ -47,10 +49,8 @@ public sealed class ProtectionContextResolver(CachedEntityReader<SnapshotPolicy>
                 ProtectedVMConditions.ReasonEndpointNotReady, $"VSphereEndpoint {ns}/{pvm.Spec.EndpointRef.Name} is not connected: {e.Message}", e);
         }
 
-        var vm = pvm.Status?.RecoveredVm?.Moref is { } recovered
-            ? new ManagedObjectReference("VirtualMachine", recovered)
-            : await FindVmAsync(vim, pvm.Spec.Vm, cancellationToken);
-        var facts = await vim.VirtualMachines.GetFactsAsync(vm, cancellationToken);
+        var facts = await KnownVmFactsAsync(vim, pvm, cancellationToken)
+            ?? await vim.VirtualMachines.GetFactsAsync(await FindVmAsync(vim, pvm.Spec.Vm, cancellationToken), cancellationToken);
         var volume = pvm.Spec.Repository.Volume;
         return new ProtectionContext(
             pvm,
@@ -61,6 +61,38 @@ public sealed class ProtectionContextResolver(CachedEntityReader<SnapshotPolicy>
             EntityKey.For(ns, pvm.Spec.EndpointRef.Name),
             options.ResolveRepository(volume.ClaimName, volume.SubPath),
             $"{ns}/{pvm.Metadata.Name}");
+    }
+
+    /// <summary>
+    /// The facts of the VM recorded in status when it still answers the selector: a recovered VM, else the VM last
+    /// seen if its name (or instance UUID) still matches, so that a name selector does not list every VM of the
+    /// endpoint on each reconcile. Null when the selector has to be resolved again (first time, VM renamed or gone).
+    /// </summary>
+    private static async Task<VirtualMachineFacts?> KnownVmFactsAsync(VimClient vim, ProtectedVM pvm, CancellationToken cancellationToken)
+    {
+        if (pvm.Status?.RecoveredVm?.Moref is { } recovered)
+        {
+            return await vim.VirtualMachines.GetFactsAsync(new ManagedObjectReference("VirtualMachine", recovered), cancellationToken);
+        }
+
+        var selector = pvm.Spec.Vm;
+        if (selector.Moref is not null || pvm.Status?.Vm?.Moref is not { } known)
+        {
+            return null;
+        }
+
+        try
+        {
+            var facts = await vim.VirtualMachines.GetFactsAsync(new ManagedObjectReference("VirtualMachine", known), cancellationToken);
+            var matches = selector.InstanceUuid is { } uuid
+                ? string.Equals(facts.InstanceUuid, uuid, StringComparison.OrdinalIgnoreCase)
+                : facts.Name == selector.Name;
+            return matches ? facts : null;
+        }
+        catch (ManagedObjectNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static async Task<ManagedObjectReference> FindVmAsync(VimClient vim, VmSelector selector, CancellationToken cancellationToken)
