@@ -56,8 +56,11 @@ public sealed record SandboxOptions
     /// <summary>Gets the policy's failover settings (default: automatic, fencing BestEffort, grace period 2s).</summary>
     public Api.Policies.FailoverPolicySpec? Failover { get; init; }
 
-    /// <summary>Gets how long the operator waits before looking at a ProtectedVM again when nothing is due.</summary>
-    public TimeSpan IdleRequeue { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Gets the longest time the operator waits before looking at a ProtectedVM again when nothing is due (the
+    /// product's default: the sandbox relies on the same wake-ups as a production operator).
+    /// </summary>
+    public TimeSpan IdleRequeue { get; init; } = new Hosting.ProtectionOptions().IdleRequeue;
 
     /// <summary>Gets the operator's reconcile workers per controller; null for the runtime's default.</summary>
     public int? Workers { get; init; }
