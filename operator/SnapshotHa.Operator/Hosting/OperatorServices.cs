@@ -46,6 +46,7 @@ public static class OperatorServices
         services.AddSingleton<RemovePreviousSnapshotsStep>();
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
+        services.AddSingleton<HostTaskSlots>();
         services.AddSingleton<DeltaPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<DeltaPoller>());
         services.AddSingleton<SecondaryRepositoryTargets>();

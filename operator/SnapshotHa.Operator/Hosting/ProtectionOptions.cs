@@ -16,6 +16,16 @@ public sealed record ProtectionOptions
     /// </summary>
     public TimeSpan IdleRequeue { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets how many snapshot tasks (create, remove) the operator runs at once on one ESXi host, across all reconcile
+    /// workers (<see cref="Controllers.Protection.HostTaskSlots"/>). 4 by default, like common backup products' bound of
+    /// concurrent snapshots per datastore.
+    /// </summary>
+    public int MaxSnapshotTasksPerHost { get; init; } = 4;
+
+    /// <summary>Gets how long a cycle step waits for a free snapshot-task slot of its host before it is retried.</summary>
+    public TimeSpan HostBusyDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Gets how long to wait before retrying a failed cycle step.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 

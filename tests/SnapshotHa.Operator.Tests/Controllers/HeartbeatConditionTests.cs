@@ -43,13 +43,26 @@ public sealed class HeartbeatConditionTests
         condition.Reason.Should().Be(ProtectedVMConditions.ReasonHostResponding);
     }
 
+    [Fact]
+    public void IsRecorded_holds_exactly_when_applying_would_change_nothing()
+    {
+        var pvm = new ProtectedVM { Metadata = new() { Name = "vm", NamespaceProperty = "default", Generation = 1 }, Status = new ProtectedVMStatus() };
+        HeartbeatCondition.IsRecorded(pvm, Heartbeat(0, 3)).Should().BeFalse("nothing is recorded yet");
+        HeartbeatCondition.Apply(pvm, Heartbeat(0, 3), TimeProvider.System);
+
+        HeartbeatCondition.IsRecorded(pvm, Heartbeat(0, 3)).Should().BeTrue();
+        HeartbeatCondition.IsRecorded(pvm, Heartbeat(1, 3)).Should().BeFalse("one miss changes the message");
+        HeartbeatCondition.IsRecorded(pvm, Heartbeat(3, 3)).Should().BeFalse("a failed host changes the status");
+    }
+
     private static k8s.Models.V1Condition Apply(int misses, int threshold)
     {
         var pvm = new ProtectedVM { Metadata = new() { Name = "vm", NamespaceProperty = "default", Generation = 1 }, Status = new ProtectedVMStatus() };
-        var heartbeat = new HostHeartbeat(
-            "host-1", "esx-1", misses == 0 ? HostConnectionState.Connected : HostConnectionState.NotResponding, false, null, misses,
-            misses == 0 ? null : "probe timed out", threshold);
-        HeartbeatCondition.Apply(pvm, heartbeat, TimeProvider.System);
+        HeartbeatCondition.Apply(pvm, Heartbeat(misses, threshold), TimeProvider.System);
         return pvm.Status.Conditions.FindStatusCondition(ProtectedVMConditions.HeartbeatHealthy)!;
     }
+
+    internal static HostHeartbeat Heartbeat(int misses, int threshold) => new(
+        "host-1", "esx-1", misses == 0 ? HostConnectionState.Connected : HostConnectionState.NotResponding, false, null, misses,
+        misses == 0 ? null : "probe timed out", threshold);
 }

@@ -39,15 +39,18 @@ public sealed class SnapshotHaKubectlTests(RepositoryKubectlFixture fixture) : I
     public async Task Get_pvm_shows_the_printer_columns()
     {
         await Kubectl.SucceedAsync("apply", "-k", Samples);
+        var pointInTime = DateTime.UtcNow.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         await Kubectl.SucceedAsync(
             "patch", "pvm", "web-01", "--subresource=status", "--type=merge",
-            "-p", """{"status":{"phase":"Protected","vm":{"name":"web-01-vsphere","moref":"vm-9"},"rpoSeconds":42,"latestCommittedImage":{"name":"web-01-000007","sequence":7}}}""");
+            "-p", """{"status":{"phase":"Protected","vm":{"name":"web-01-vsphere","moref":"vm-9"},"rpoSeconds":42,"latestCommittedImage":{"name":"web-01-000007","sequence":7,"pointInTime":""" + $"\"{pointInTime}\"" + "}}}");
 
         var table = await Kubectl.SucceedAsync("get", "pvm", "web-01");
 
         var lines = table.Split('\n');
-        lines[0].Should().MatchRegex(@"^NAME\s+PHASE\s+VM\s+RPO\(S\)\s+LATEST IMAGE\s+AGE\s*$");
-        lines[1].Should().MatchRegex(@"^web-01\s+Protected\s+web-01-vsphere\s+42\s+web-01-000007\s+[0-9]+s\s*$", "the VM column shows the VM found in vSphere");
+        lines[0].Should().MatchRegex(@"^NAME\s+PHASE\s+VM\s+RECOVERY POINT\s+LATEST IMAGE\s+AGE\s*$");
+        lines[1].Should().MatchRegex(
+            @"^web-01\s+Protected\s+web-01-vsphere\s+3[01]m\s+web-01-000007\s+[0-9]+s\s*$",
+            "the VM column shows the VM found in vSphere and the Recovery Point column the age of the image's point in time");
     }
 
     [Fact]

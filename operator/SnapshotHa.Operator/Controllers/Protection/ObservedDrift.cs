@@ -8,7 +8,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// Whether what the failure checks see of a VM (power state, host, host heartbeat) differs from what its
 /// ProtectedVM's status records, so that the ProtectedVM is reconciled now instead of at its next periodic requeue.
 /// </summary>
-internal static class ObservedDrift
+public static class ObservedDrift
 {
     /// <summary>True when <paramref name="pvm"/>'s status is behind <paramref name="facts"/> or <paramref name="heartbeat"/>.</summary>
     /// <param name="pvm">The ProtectedVM.</param>

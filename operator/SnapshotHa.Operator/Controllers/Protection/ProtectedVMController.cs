@@ -33,6 +33,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="metrics">Protection metrics.</param>
 /// <param name="tracing">Cycle traces.</param>
 /// <param name="logger">Logs step failures.</param>
+/// <param name="hostSlots">Bounds the snapshot tasks per host.</param>
 public sealed class ProtectedVMController(
     ProtectionContextResolver resolver,
     CreateSnapshotStep snapshotStep,
@@ -47,7 +48,8 @@ public sealed class ProtectedVMController(
     TimeProvider timeProvider,
     ProtectionMetrics metrics,
     ProtectionTracing tracing,
-    ILogger<ProtectedVMController> logger) : IEntityController<ProtectedVM>
+    ILogger<ProtectedVMController> logger,
+    HostTaskSlots hostSlots) : IEntityController<ProtectedVM>
 {
     // Looks just after the RPO deadline, so that the condition is seen missed rather than about to be.
     private static readonly TimeSpan RpoDeadlineMargin = TimeSpan.FromSeconds(1);
@@ -165,6 +167,11 @@ public sealed class ProtectedVMController(
                     _ => await FinishAsync(context, cycle, cancellationToken),
                 };
             }
+            catch (HostBusyException)
+            {
+                span?.SetTag("snapshotha.host_busy", true);
+                return ReconciliationResult<ProtectedVM>.Success(pvm, options.HostBusyDelay);
+            }
             catch (SnapshotLostException lost)
             {
                 ProtectionTracing.Failed(span, lost);
@@ -207,7 +214,12 @@ public sealed class ProtectedVMController(
     private async Task<ProtectedVM> CreateSnapshotAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
     {
         var committed = context.Pvm.Status.LatestCommittedImage is { } latest ? OurSnapshots.Name(context.Pvm, latest.Sequence) : null;
-        var record = await snapshotStep.RunAsync(context, cycle, committed, cancellationToken);
+        SnapshotRecord record;
+        using (HostSlot(context))
+        {
+            record = await snapshotStep.RunAsync(context, cycle, committed, cancellationToken);
+        }
+
         return await WriteAsync(context.Pvm, p =>
         {
             p.Status.LastSnapshot = record;
@@ -242,7 +254,11 @@ public sealed class ProtectedVMController(
 
     private async Task<ProtectedVM> RemovePreviousAsync(ProtectionContext context, CycleProgress cycle, CancellationToken cancellationToken)
     {
-        await removeStep.RunAsync(context, cycle, cancellationToken);
+        using (HostSlot(context))
+        {
+            await removeStep.RunAsync(context, cycle, cancellationToken);
+        }
+
         return await WriteAsync(context.Pvm, p => p.Status.Cycle = cycle with { Step = CycleStep.Pruning }, cancellationToken);
     }
 
@@ -290,6 +306,10 @@ public sealed class ProtectedVMController(
         var delay = when - timeProvider.GetUtcNow();
         return delay < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : delay > options.IdleRequeue ? options.IdleRequeue : delay;
     }
+
+    private IDisposable HostSlot(ProtectionContext context) =>
+        hostSlots.TryAcquire(context.EndpointKey, context.Facts.Host?.Value)
+            ?? throw new HostBusyException(context.Facts.Host?.Value ?? context.EndpointKey);
 
     private void NotReady(ProtectedVM pvm, string reason, string message)
     {

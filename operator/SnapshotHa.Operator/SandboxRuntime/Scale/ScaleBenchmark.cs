@@ -159,13 +159,14 @@ public sealed class ScaleBenchmark(SandboxEnvironment environment, ScaleProbe pr
 
     private async Task SettleAsync(ScaleReading steadyEnd, CancellationToken cancellationToken)
     {
-        // Cycles already started finish; then no cycle completes for a while.
+        // Cycles already started finish and the wake-ups of the policy change are worked off; then no cycle completes
+        // for a while and no key waits for a worker.
         var last = steadyEnd;
         for (var round = 0; round < 30; round++)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), timeProvider, cancellationToken);
             var now = await probe.ReadAsync(cancellationToken);
-            if (now.CyclesSince(last) == 0)
+            if (now.CyclesSince(last) == 0 && await probe.QueueDepthAsync(cancellationToken) == 0)
             {
                 return;
             }
