@@ -149,6 +149,12 @@ public sealed class ControllerRuntime<TEntity>(
                 queue.Forget(key);
                 metrics.ObserveReconcile(Name, ReconcileResultLabels.Success, elapsed);
                 break;
+            case ReconcileOutcomeKind.RequeueAfter when outcome.Delay is not { Ticks: > 0 }:
+                // A zero delay continues multi-step work: the key runs again ahead of the other queued keys.
+                queue.Forget(key);
+                queue.AddNext(key);
+                metrics.ObserveReconcile(Name, ReconcileResultLabels.RequeueAfter, elapsed);
+                break;
             case ReconcileOutcomeKind.RequeueAfter:
                 queue.Forget(key);
                 queue.AddAfter(key, outcome.Delay ?? TimeSpan.Zero);

@@ -6,7 +6,8 @@ namespace SnapshotHa.Kube.Queue;
 /// A work queue with client-go semantics: a key waiting in the queue is never queued twice; a key being processed
 /// is never handed to a second worker — re-adding it while it is processed queues it again only after
 /// <see cref="Done"/>; delayed re-adds keep the earliest due time; failures back off per key until
-/// <see cref="Forget"/>. All time comes from the injected <see cref="TimeProvider"/>. Thread-safe.
+/// <see cref="Forget"/>; <see cref="AddNext"/> queues a continuation ahead of the other keys. All time comes from the
+/// injected <see cref="TimeProvider"/>. Thread-safe.
 /// </summary>
 /// <typeparam name="TKey">The key type (namespace/name strings for controllers).</typeparam>
 public sealed class WorkQueue<TKey> : IDisposable
@@ -16,6 +17,8 @@ public sealed class WorkQueue<TKey> : IDisposable
     // not items: a woken worker re-checks the queue under the lock, so stale wake-ups after Clear are harmless.
     private readonly Lock _gate = new();
     private readonly Queue<TKey> _queue = new();
+    private readonly Queue<TKey> _next = new();
+    private readonly HashSet<TKey> _ahead = [];
     private readonly HashSet<TKey> _dirty = [];
     private readonly HashSet<TKey> _processing = [];
     private readonly Dictionary<TKey, DateTimeOffset> _waiting = [];
@@ -51,7 +54,7 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             lock (_gate)
             {
-                return _queue.Count;
+                return _queue.Count + _next.Count;
             }
         }
     }
@@ -63,7 +66,7 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             lock (_gate)
             {
-                return _queue.Count + _processing.Count + _waiting.Count;
+                return _queue.Count + _next.Count + _processing.Count + _waiting.Count;
             }
         }
     }
@@ -87,6 +90,28 @@ public sealed class WorkQueue<TKey> : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
+            AddLocked(key);
+        }
+    }
+
+    /// <summary>
+    /// Queues a key ahead of the keys queued by <see cref="Add"/>: the continuation of work the key is in the middle of
+    /// (a multi-step reconcile that returns after each step), so that its next step does not wait behind every other
+    /// key. A key being processed is queued ahead once it is <see cref="Done"/>; a key already waiting keeps its place.
+    /// Ignored after shutdown.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    public void AddNext(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (_shuttingDown || (_dirty.Contains(key) && !_processing.Contains(key)))
+            {
+                return;
+            }
+
+            _ahead.Add(key);
             AddLocked(key);
         }
     }
@@ -154,11 +179,11 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             lock (_gate)
             {
-                if (_queue.TryDequeue(out var key))
+                if (_next.TryDequeue(out var key) || _queue.TryDequeue(out key))
                 {
                     _dirty.Remove(key);
                     _processing.Add(key);
-                    _metrics?.SetDepth(_queue.Count);
+                    _metrics?.SetDepth(_queue.Count + _next.Count);
                     return key;
                 }
 
@@ -203,6 +228,8 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             _dirty.Clear();
             _queue.Clear();
+            _next.Clear();
+            _ahead.Clear();
             _waiting.Clear();
             _waitingByDue.Clear();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -275,14 +302,14 @@ public sealed class WorkQueue<TKey> : IDisposable
 
     private void Enqueue(TKey key)
     {
-        _queue.Enqueue(key);
-        _metrics?.SetDepth(_queue.Count);
+        (_ahead.Remove(key) ? _next : _queue).Enqueue(key);
+        _metrics?.SetDepth(_queue.Count + _next.Count);
         _signal.Release();
     }
 
     private void SignalIfDrainedLocked()
     {
-        if (_shuttingDown && _queue.Count == 0 && _processing.Count == 0)
+        if (_shuttingDown && _queue.Count == 0 && _next.Count == 0 && _processing.Count == 0)
         {
             _drained.TrySetResult();
         }

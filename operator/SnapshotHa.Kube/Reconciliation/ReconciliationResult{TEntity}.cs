@@ -40,7 +40,9 @@ public sealed record ReconciliationResult<TEntity>
     public Exception? Error { get; }
 
     /// <summary>
-    /// Reconcile the entity again after this delay. For a failure it replaces the per-key exponential back-off.
+    /// Reconcile the entity again after this delay. For a failure it replaces the per-key exponential back-off. A
+    /// success with <see cref="TimeSpan.Zero"/> continues multi-step work: the entity is reconciled again right away,
+    /// ahead of the other queued entities.
     /// </summary>
     public TimeSpan? RequeueAfter { get; set; }
 

@@ -45,6 +45,40 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task AddNext_of_a_processed_key_queues_it_ahead_of_the_waiting_keys_after_Done()
+    {
+        using var queue = NewQueue();
+        queue.Add("ns/a");
+        var key = await queue.GetAsync(CancellationToken.None);
+        queue.Add("ns/b");
+        queue.Add("ns/c");
+
+        queue.AddNext(key!);
+        queue.Count.Should().Be(2, "the processed key waits for Done");
+        queue.Done(key!);
+
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/a", "the continuation goes first");
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/b");
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/c");
+    }
+
+    [Fact]
+    public async Task AddNext_queues_an_idle_key_ahead_and_leaves_a_waiting_key_in_its_place()
+    {
+        using var queue = NewQueue();
+        queue.Add("ns/a");
+        queue.Add("ns/b");
+
+        queue.AddNext("ns/b");
+        queue.AddNext("ns/c");
+        queue.Count.Should().Be(3);
+
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/c");
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/a");
+        (await queue.GetAsync(CancellationToken.None)).Should().Be("ns/b");
+    }
+
+    [Fact]
     public async Task GetAsync_waits_for_an_add()
     {
         using var queue = NewQueue();
