@@ -3,8 +3,8 @@
 # `snapshotha sandbox --for 100s --metrics-port P` runs the API server, the simulator and the operator; once cycles
 # completed, `promtool check metrics` checks a scrape of /metrics, every panel query of config/grafana/*.json must
 # parse and return data (no exemptions: the failover series exist from the start with value 0, so failover panels
-# return zeros or, for the RTO and detection quantiles, NaN, without a failover), and the alert rules must load and
-# evaluate without errors. The kubectl plugin (hack/kubectl-plugin) runs against the sandbox's API server too. Takes
+# return zeros or, for the RTO and detection quantiles, NaN, without a failover), no histogram may carry the
+# protectedvm label (per-VM cardinality), and the alert rules must load and evaluate without errors. The kubectl plugin (hack/kubectl-plugin) runs against the sandbox's API server too. Takes
 # about 40 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -77,6 +77,12 @@ sleep 4
 curl -sf "http://127.0.0.1:$metrics_port/metrics" > "$work/scrape.txt"
 "$promtool" check metrics < "$work/scrape.txt"
 echo "ok   promtool check metrics: $(grep -c '^# TYPE' "$work/scrape.txt") metric families, $(grep -vc '^#' "$work/scrape.txt") samples, no findings"
+# Cardinality: histograms are per namespace (docs/observability.md); a per-VM histogram adds 17 series per VM.
+if grep -qE '^snapshotha_[a-z_]+_bucket\{[^}]*protectedvm=' "$work/scrape.txt"; then
+  echo "FAIL a histogram carries the protectedvm label:" >&2
+  grep -m3 -E '^snapshotha_[a-z_]+_bucket\{[^}]*protectedvm=' "$work/scrape.txt" >&2; exit 1
+fi
+echo "ok   no histogram is labelled per VM; $(grep -c 'protectedvm="ha-host-vm0"' "$work/scrape.txt") series carry protectedvm=\"ha-host-vm0\""
 
 dashboard_queries() { node "$root/hack/lib/query-dashboard.mjs" --prometheus "http://127.0.0.1:$prometheus_port" --rate-interval 20s --range 1m "$@"; }
 # The query runner must reject a dashboard whose queries find nothing (the validator fixture charts other metrics).

@@ -14,9 +14,15 @@ namespace SnapshotHa.Operator.Telemetry;
 /// <c>protectedvm</c>, host series <c>endpoint</c> (namespace/name) and <c>host</c>; <see cref="Deleted"/> and
 /// <see cref="HostRemoved"/> drop them again. docs/observability.md lists every metric.
 /// </summary>
+/// <remarks>
+/// Per-VM cardinality is kept small because every series stays in memory and is rendered at each scrape: the
+/// duration histograms and the byte counters are labelled by <c>namespace</c> only, the per-VM durations are "last
+/// value" gauges, and the phase gauge holds the current phase's series only.
+/// </remarks>
 public sealed class ProtectionMetrics : IDisposable
 {
     private static readonly string[] Vm = ["namespace", "protectedvm"];
+    private static readonly string[] Namespace = ["namespace"];
     private static readonly string[] Host = ["endpoint", "host"];
     private static readonly double[] SnapshotBuckets = Histogram.ExponentialBuckets(0.05, 2, 14);
     private static readonly double[] TransferBuckets = Histogram.ExponentialBuckets(0.1, 2, 14);
@@ -35,14 +41,17 @@ public sealed class ProtectionMetrics : IDisposable
     private readonly Gauge _committedTimestamp;
     private readonly Histogram _snapshotDuration;
     private readonly Histogram _snapshotTaskDuration;
+    private readonly Gauge _snapshotTaskLastDuration;
     private readonly Gauge _snapshotDeltaBytes;
     private readonly Histogram _shipDuration;
     private readonly Counter _shipBytes;
     private readonly Histogram _mergeDuration;
+    private readonly Gauge _mergeLastDuration;
     private readonly Counter _mergeBytes;
     private readonly Counter _mergeNewChunkBytes;
     private readonly Counter _cycles;
     private readonly Histogram _cycleDuration;
+    private readonly Gauge _cycleLastDuration;
     private readonly Counter _stepFailures;
     private readonly Gauge _repositoryLogical;
     private readonly Gauge _repositoryStored;
@@ -70,19 +79,22 @@ public sealed class ProtectionMetrics : IDisposable
         _rpo = f.CreateGauge("snapshotha_protectedvm_rpo_seconds", "Age of the latest committed image's point in time (the current recovery point), at scrape time.", Vm);
         _rpoTarget = f.CreateGauge("snapshotha_protectedvm_rpo_target_seconds", "The RPO target of the ProtectedVM's SnapshotPolicy.", Vm);
         _interval = f.CreateGauge("snapshotha_protectedvm_cycle_interval_seconds", "The base interval between cycles of the ProtectedVM's SnapshotPolicy.", Vm);
-        _phase = f.CreateGauge("snapshotha_protectedvm_phase", "1 for the ProtectedVM's current status.phase, 0 for the other phases.", [.. Vm, "phase"]);
+        _phase = f.CreateGauge("snapshotha_protectedvm_phase", "1 for the ProtectedVM's current status.phase; a former phase's series is removed.", [.. Vm, "phase"]);
         _committedSequence = f.CreateGauge("snapshotha_protectedvm_committed_image_sequence", "Sequence number of the latest committed RecoveryImage.", Vm);
         _committedTimestamp = f.CreateGauge("snapshotha_protectedvm_committed_image_timestamp_seconds", "Point in time (Unix seconds) the latest committed RecoveryImage restores to.", Vm);
-        _snapshotDuration = f.CreateHistogram("snapshotha_snapshot_create_duration_seconds", "Time to create a cycle's snapshot as the operator sees it (fence included, lookups excluded).", Buckets(Vm, SnapshotBuckets));
-        _snapshotTaskDuration = f.CreateHistogram("snapshotha_snapshot_create_task_duration_seconds", "Duration of the CreateSnapshot_Task on the host (start to completion, host clock): the VM's stun window lies inside it.", Buckets(Vm, SnapshotBuckets));
+        _snapshotDuration = f.CreateHistogram("snapshotha_snapshot_create_duration_seconds", "Time to create a cycle's snapshot as the operator sees it (fence included, lookups excluded), per namespace.", Buckets(Namespace, SnapshotBuckets));
+        _snapshotTaskDuration = f.CreateHistogram("snapshotha_snapshot_create_task_duration_seconds", "Duration of the CreateSnapshot_Task on the host (start to completion, host clock): the VM's stun window lies inside it. Per namespace.", Buckets(Namespace, SnapshotBuckets));
+        _snapshotTaskLastDuration = f.CreateGauge("snapshotha_snapshot_create_task_last_duration_seconds", "Duration of the ProtectedVM's last CreateSnapshot_Task on the host (its stun window lies inside it).", Vm);
         _snapshotDeltaBytes = f.CreateGauge("snapshotha_snapshot_delta_bytes", "Bytes the VM's running delta layer held when the last snapshot was taken.", Vm);
-        _shipDuration = f.CreateHistogram("snapshotha_ship_duration_seconds", "Time to open a cycle's frozen layers on the datastore.", Buckets(Vm, TransferBuckets));
-        _shipBytes = f.CreateCounter("snapshotha_ship_bytes_total", "Delta bytes shipped from the datastore.", Vm);
-        _mergeDuration = f.CreateHistogram("snapshotha_merge_duration_seconds", "Time to stream and merge a cycle's layers into its RecoveryImage.", Buckets(Vm, TransferBuckets));
-        _mergeBytes = f.CreateCounter("snapshotha_merge_bytes_total", "Delta bytes merged; divide its rate by the rate of snapshotha_merge_duration_seconds_sum for the throughput.", Vm);
-        _mergeNewChunkBytes = f.CreateCounter("snapshotha_merge_new_chunk_bytes_total", "Bytes of chunks merges added to the repository (after deduplication).", Vm);
+        _shipDuration = f.CreateHistogram("snapshotha_ship_duration_seconds", "Time to open a cycle's frozen layers on the datastore, per namespace.", Buckets(Namespace, TransferBuckets));
+        _shipBytes = f.CreateCounter("snapshotha_ship_bytes_total", "Delta bytes shipped from the datastore, per namespace.", Namespace);
+        _mergeDuration = f.CreateHistogram("snapshotha_merge_duration_seconds", "Time to stream and merge a cycle's layers into its RecoveryImage, per namespace.", Buckets(Namespace, TransferBuckets));
+        _mergeLastDuration = f.CreateGauge("snapshotha_merge_last_duration_seconds", "Time the ProtectedVM's last merge took to stream and merge its layers.", Vm);
+        _mergeBytes = f.CreateCounter("snapshotha_merge_bytes_total", "Delta bytes merged, per namespace; divide its rate by the rate of snapshotha_merge_duration_seconds_sum for the throughput.", Namespace);
+        _mergeNewChunkBytes = f.CreateCounter("snapshotha_merge_new_chunk_bytes_total", "Bytes of chunks merges added to the repository (after deduplication), per namespace.", Namespace);
         _cycles = f.CreateCounter("snapshotha_cycles_total", "Protection cycles completed (image committed, previous snapshot removed, retention applied).", Vm);
-        _cycleDuration = f.CreateHistogram("snapshotha_cycle_duration_seconds", "Time from a cycle's start to its end.", Buckets(Vm, TransferBuckets));
+        _cycleDuration = f.CreateHistogram("snapshotha_cycle_duration_seconds", "Time from a cycle's start to its end, per namespace.", Buckets(Namespace, TransferBuckets));
+        _cycleLastDuration = f.CreateGauge("snapshotha_cycle_last_duration_seconds", "Time from the ProtectedVM's last completed cycle's start to its end.", Vm);
         _stepFailures = f.CreateCounter("snapshotha_cycle_step_failures_total", "Failed attempts of a cycle step (retried), by step.", [.. Vm, "step"]);
         _repositoryLogical = f.CreateGauge("snapshotha_repository_logical_bytes", "Sum of the disk capacities of the ProtectedVM's images kept in the repository (size without deduplication).", Vm);
         _repositoryStored = f.CreateGauge("snapshotha_repository_stored_bytes", "Bytes of the chunk files of the repository the ProtectedVM uses (shared by every series in it).", Vm);
@@ -137,11 +149,7 @@ public sealed class ProtectionMetrics : IDisposable
             _cycles.WithLabels(labels);
         }
 
-        var phase = pvm.Status?.Phase?.ToString();
-        foreach (var name in Phases)
-        {
-            _phase.WithLabels(labels[0], labels[1], name).Set(name == phase ? 1 : 0);
-        }
+        SetPhase(labels[0], labels[1], pvm.Status?.Phase?.ToString());
 
         if (pvm.Status?.LatestCommittedImage is { PointInTime: { } pointInTime } image)
         {
@@ -165,10 +173,12 @@ public sealed class ProtectionMetrics : IDisposable
     public void SnapshotCreated(ProtectedVM pvm, TimeSpan duration, TimeSpan? taskDuration, long? deltaBytes)
     {
         var labels = LabelsOf(pvm);
-        _snapshotDuration.WithLabels(labels).Observe(duration.TotalSeconds);
+        _snapshotDuration.WithLabels(labels[0]).Observe(duration.TotalSeconds);
         if (taskDuration is { } task)
         {
-            _snapshotTaskDuration.WithLabels(labels).Observe(Math.Max(0, task.TotalSeconds));
+            var seconds = Math.Max(0, task.TotalSeconds);
+            _snapshotTaskDuration.WithLabels(labels[0]).Observe(seconds);
+            _snapshotTaskLastDuration.WithLabels(labels).Set(seconds);
         }
 
         if (deltaBytes is { } bytes)
@@ -184,11 +194,13 @@ public sealed class ProtectionMetrics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var labels = LabelsOf(pvm);
-        _shipDuration.WithLabels(labels).Observe(outcome.ShipSeconds);
-        _shipBytes.WithLabels(labels).Inc(outcome.DeltaBytes);
-        _mergeDuration.WithLabels(labels).Observe(outcome.MergeSeconds);
-        _mergeBytes.WithLabels(labels).Inc(outcome.DeltaBytes);
-        _mergeNewChunkBytes.WithLabels(labels).Inc(outcome.NewChunkBytes);
+        var @namespace = labels[0];
+        _shipDuration.WithLabels(@namespace).Observe(outcome.ShipSeconds);
+        _shipBytes.WithLabels(@namespace).Inc(outcome.DeltaBytes);
+        _mergeDuration.WithLabels(@namespace).Observe(outcome.MergeSeconds);
+        _mergeLastDuration.WithLabels(labels).Set(outcome.MergeSeconds);
+        _mergeBytes.WithLabels(@namespace).Inc(outcome.DeltaBytes);
+        _mergeNewChunkBytes.WithLabels(@namespace).Inc(outcome.NewChunkBytes);
     }
 
     /// <summary>Records the repository's size after retention.</summary>
@@ -212,8 +224,9 @@ public sealed class ProtectionMetrics : IDisposable
         _cycles.WithLabels(labels).Inc();
         if (cycle.StartedTime is { } started)
         {
-            var seconds = (_timeProvider.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc))).TotalSeconds;
-            _cycleDuration.WithLabels(labels).Observe(Math.Max(0, seconds));
+            var seconds = Math.Max(0, (_timeProvider.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc))).TotalSeconds);
+            _cycleDuration.WithLabels(labels[0]).Observe(seconds);
+            _cycleLastDuration.WithLabels(labels).Set(seconds);
         }
     }
 
@@ -231,21 +244,34 @@ public sealed class ProtectionMetrics : IDisposable
     /// <param name="reason">The Committed condition's reason.</param>
     public void ImageFailed(string? @namespace, string reason) => _imageFailures.WithLabels(@namespace ?? "", reason).Inc();
 
-    /// <summary>Drops every series of a deleted ProtectedVM.</summary>
+    /// <summary>
+    /// Drops every per-VM series of a deleted ProtectedVM by its label values (no scan of the other VMs' series). The
+    /// namespace series (histograms, byte counters) keep the VM's past observations.
+    /// </summary>
     /// <param name="pvm">The deleted ProtectedVM.</param>
     public void Deleted(ProtectedVM pvm)
     {
         var labels = LabelsOf(pvm);
         _pointsInTime.TryRemove((labels[0], labels[1]), out _);
-        Collector[] perVm =
+        Gauge[] perVm =
         [
-            _rpo, _rpoTarget, _interval, _phase, _committedSequence, _committedTimestamp, _snapshotDuration, _snapshotTaskDuration,
-            _snapshotDeltaBytes, _shipDuration, _shipBytes, _mergeDuration, _mergeBytes, _mergeNewChunkBytes, _cycles,
-            _cycleDuration, _stepFailures, _repositoryLogical, _repositoryStored,
+            _rpo, _rpoTarget, _interval, _committedSequence, _committedTimestamp, _snapshotTaskLastDuration, _snapshotDeltaBytes,
+            _mergeLastDuration, _cycleLastDuration, _repositoryLogical, _repositoryStored,
         ];
-        foreach (var collector in perVm)
+        foreach (var gauge in perVm)
         {
-            SeriesRemoval.RemoveWhere(collector, values => values[0] == labels[0] && values[1] == labels[1]);
+            gauge.RemoveLabelled(labels);
+        }
+
+        _cycles.RemoveLabelled(labels);
+        foreach (var step in Steps)
+        {
+            _stepFailures.RemoveLabelled(labels[0], labels[1], step);
+        }
+
+        foreach (var phase in Phases)
+        {
+            _phase.RemoveLabelled(labels[0], labels[1], phase);
         }
     }
 
@@ -331,6 +357,23 @@ public sealed class ProtectionMetrics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pvm);
         return [pvm.Metadata.NamespaceProperty ?? "", pvm.Metadata.Name ?? ""];
+    }
+
+    /// <summary>Sets the current phase's series to 1 first (no scrape sees the VM without one), then removes the others.</summary>
+    private void SetPhase(string @namespace, string name, string? phase)
+    {
+        if (phase is not null)
+        {
+            _phase.WithLabels(@namespace, name, phase).Set(1);
+        }
+
+        foreach (var other in Phases)
+        {
+            if (other != phase)
+            {
+                _phase.RemoveLabelled(@namespace, name, other);
+            }
+        }
     }
 
     private void UpdateRecoveryPoints()

@@ -40,14 +40,19 @@ public sealed class TelemetryEndToEndTests
         await SandboxFixture.WaitForImagesAsync(environment, 3, Timeout);
         var pvm = (await environment.Client.ListAsync<ProtectedVM>("default")).Single();
         var vm = ("protectedvm", pvm.Metadata.Name);
+        var ns = ("namespace", "default");
 
         using var http = new HttpClient();
         var scrape = ScrapedMetrics.Parse(await http.GetStringAsync(new Uri(new Uri(environment.Operator!.Urls.First()), "/metrics"), cancellation.Token));
         scrape.Value("snapshotha_cycles_total", vm).Should().BeGreaterThanOrEqualTo(3);
-        scrape.Value("snapshotha_snapshot_create_duration_seconds_count", vm).Should().BeGreaterThanOrEqualTo(3);
-        scrape.Value("snapshotha_snapshot_create_task_duration_seconds_count", vm).Should().BeGreaterThanOrEqualTo(3, "the simulator reports task start and completion");
-        scrape.Value("snapshotha_merge_bytes_total", vm).Should().BeGreaterThan(0);
-        scrape.Value("snapshotha_ship_duration_seconds_count", vm).Should().BeGreaterThanOrEqualTo(3);
+        scrape.Value("snapshotha_snapshot_create_duration_seconds_count", ns).Should().BeGreaterThanOrEqualTo(3);
+        scrape.Value("snapshotha_snapshot_create_task_duration_seconds_count", ns).Should().BeGreaterThanOrEqualTo(3, "the simulator reports task start and completion");
+        scrape.Value("snapshotha_snapshot_create_task_last_duration_seconds", vm).Should().BeGreaterThanOrEqualTo(0);
+        scrape.Value("snapshotha_merge_bytes_total", ns).Should().BeGreaterThan(0);
+        scrape.Value("snapshotha_ship_duration_seconds_count", ns).Should().BeGreaterThanOrEqualTo(3);
+        scrape.Value("snapshotha_merge_last_duration_seconds", vm).Should().BeGreaterThan(0);
+        scrape.Value("snapshotha_cycle_last_duration_seconds", vm).Should().BeGreaterThan(0);
+        scrape.Of("snapshotha_protectedvm_phase", vm).Should().ContainSingle("only the current phase has a series");
         scrape.Value("snapshotha_protectedvm_committed_image_sequence", vm).Should().BeGreaterThanOrEqualTo(3);
         scrape.Value("snapshotha_protectedvm_phase", vm, ("phase", "Protected")).Should().Be(1);
         scrape.Value("snapshotha_protectedvm_rpo_seconds", vm).Should().BeGreaterThanOrEqualTo(0);
