@@ -34,6 +34,7 @@ public static class OperatorServices
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton<ISnapshotFence, NoSnapshotFence>();
+        services.TryAddSingleton<RepositoryWriters>();
         services.TryAddSingleton<InProcessMergeExecutor>();
         services.TryAddSingleton<JobMergeExecutor>();
         services.TryAddSingleton<IMergeExecutor, MergeExecutorSelector>();
@@ -47,6 +48,7 @@ public static class OperatorServices
         services.AddSingleton<PruneStep>();
         services.AddSingleton<LostSnapshotRestart>();
         services.AddSingleton<HostTaskSlots>();
+        services.AddSingleton<RepositoryMaintenance>();
         services.AddSingleton<DeltaPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<DeltaPoller>());
         services.AddSingleton<SecondaryRepositoryTargets>();

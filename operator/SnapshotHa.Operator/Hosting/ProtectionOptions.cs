@@ -26,6 +26,17 @@ public sealed record ProtectionOptions
     /// <summary>Gets how long a cycle step waits for a free snapshot-task slot of its host before it is retried.</summary>
     public TimeSpan HostBusyDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Gets the shortest time between two garbage collections of one repository by the prune step (a collection marks
+    /// every image's chunks, so running it on every cycle would cost in proportion to all series sharing the
+    /// repository). Pruned manifests are deleted at once; their unshared chunks wait at most this long. Zero collects on
+    /// every prune that dropped an image.
+    /// </summary>
+    public TimeSpan RepositoryGcInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets how long a repository's measured stored size is reused for the size metrics.</summary>
+    public TimeSpan RepositoryUsageInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets how long to wait before retrying a failed cycle step.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 

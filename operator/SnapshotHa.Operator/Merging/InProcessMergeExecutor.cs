@@ -10,7 +10,8 @@ namespace SnapshotHa.Operator.Merging;
 /// with ranged downloads (no staging copy) and calling the repository merge.
 /// </summary>
 /// <param name="timeProvider">Measures ship and merge time.</param>
-public sealed class InProcessMergeExecutor(TimeProvider timeProvider) : IMergeExecutor
+/// <param name="writers">Orders merges into one repository in process (none: only the repository's file lock).</param>
+public sealed class InProcessMergeExecutor(TimeProvider timeProvider, RepositoryWriters? writers = null) : IMergeExecutor
 {
     /// <inheritdoc />
     public async Task<MergeOutcome?> RunAsync(MergeWork work, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class InProcessMergeExecutor(TimeProvider timeProvider) : IMergeEx
 
             var shipped = timeProvider.GetElapsedTime(started);
             Directory.CreateDirectory(work.RepositoryPath);
+            using var turn = writers is null ? null : await writers.EnterAsync(work.RepositoryPath, cancellationToken);
             using var repository = await ImageRepository.OpenAsync(
                 work.RepositoryPath, create: true, new RepositoryOptions { CompressionLevel = work.CompressionLevel, TimeProvider = timeProvider }, cancellationToken);
             var mergeStarted = timeProvider.GetTimestamp();

@@ -33,6 +33,9 @@ public sealed class ProtectionMetrics : IDisposable
 
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<(string Namespace, string Name), DateTimeOffset> _pointsInTime = new();
+
+    // The RPO series per VM, looked up once: the scrape-time update touches every VM and must not search labels.
+    private readonly ConcurrentDictionary<(string Namespace, string Name), Gauge.Child> _rpoSeries = new();
     private readonly Gauge _rpo;
     private readonly Gauge _rpoTarget;
     private readonly Gauge _interval;
@@ -159,9 +162,8 @@ public sealed class ProtectionMetrics : IDisposable
             if (!_disposed)
             {
                 _pointsInTime[(labels[0], labels[1])] = at;
+                RpoSeries((labels[0], labels[1])).Set(Math.Max(0, (_timeProvider.GetUtcNow() - at).TotalSeconds));
             }
-
-            UpdateRecoveryPoints();
         }
     }
 
@@ -253,6 +255,7 @@ public sealed class ProtectionMetrics : IDisposable
     {
         var labels = LabelsOf(pvm);
         _pointsInTime.TryRemove((labels[0], labels[1]), out _);
+        _rpoSeries.TryRemove((labels[0], labels[1]), out _);
         Gauge[] perVm =
         [
             _rpo, _rpoTarget, _interval, _committedSequence, _committedTimestamp, _snapshotTaskLastDuration, _snapshotDeltaBytes,
@@ -349,6 +352,7 @@ public sealed class ProtectionMetrics : IDisposable
     {
         _disposed = true;
         _pointsInTime.Clear();
+        _rpoSeries.Clear();
     }
 
     private static HistogramConfiguration Buckets(string[] names, double[] buckets) => new() { LabelNames = names, Buckets = buckets };
@@ -379,12 +383,15 @@ public sealed class ProtectionMetrics : IDisposable
     private void UpdateRecoveryPoints()
     {
         var now = _timeProvider.GetUtcNow();
-        foreach (var ((ns, name), pointInTime) in _pointsInTime)
+        foreach (var (key, pointInTime) in _pointsInTime)
         {
             if (pointInTime != DateTimeOffset.MinValue)
             {
-                _rpo.WithLabels(ns, name).Set(Math.Max(0, (now - pointInTime).TotalSeconds));
+                RpoSeries(key).Set(Math.Max(0, (now - pointInTime).TotalSeconds));
             }
         }
     }
+
+    private Gauge.Child RpoSeries((string Namespace, string Name) key) =>
+        _rpoSeries.GetOrAdd(key, k => _rpo.WithLabels(k.Namespace, k.Name));
 }

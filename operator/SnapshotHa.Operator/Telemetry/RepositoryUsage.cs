@@ -7,28 +7,22 @@ namespace SnapshotHa.Operator.Telemetry;
 /// <param name="StoredBytes">Bytes of all chunk files in the repository (every series sharing it).</param>
 public sealed record RepositoryUsage(long LogicalBytes, long StoredBytes)
 {
-    /// <summary>Opens the repository at <paramref name="path"/> and measures it (see <see cref="Measure"/>).</summary>
-    /// <param name="path">The repository directory.</param>
-    /// <param name="series">The ProtectedVM's series.</param>
-    /// <param name="cancellationToken">Cancels the opening.</param>
-    /// <returns>The sizes.</returns>
-    public static async Task<RepositoryUsage> MeasureAsync(string path, string series, CancellationToken cancellationToken)
-    {
-        using var repository = await ImageRepository.OpenAsync(path, create: false, null, cancellationToken);
-        return Measure(repository, series);
-    }
-
-    /// <summary>Measures a repository: reads the manifests and the sizes of the chunk files (no chunk is read).</summary>
+    /// <summary>Sum of the disk capacities of <paramref name="series"/>' images in <paramref name="repository"/>.</summary>
     /// <param name="repository">The open repository.</param>
     /// <param name="series">The ProtectedVM's series.</param>
-    /// <returns>The sizes.</returns>
-    public static RepositoryUsage Measure(ImageRepository repository, string series)
+    /// <returns>The logical bytes.</returns>
+    public static long MeasureLogical(ImageRepository repository, string series)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var logical = repository.ListImages()
-            .Where(i => i.Series == series)
-            .Sum(i => i.Disks.Sum(d => d.Capacity));
-        var stored = repository.Objects.Enumerate().Sum(o => o.Length);
-        return new RepositoryUsage(logical, stored);
+        return repository.ListImages().Where(i => i.Series == series).Sum(i => i.Disks.Sum(d => d.Capacity));
+    }
+
+    /// <summary>Bytes of all chunk files of <paramref name="repository"/> (reads every pack index, no chunk).</summary>
+    /// <param name="repository">The open repository.</param>
+    /// <returns>The stored bytes.</returns>
+    public static long MeasureStored(ImageRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return repository.Objects.Enumerate().Sum(o => o.Length);
     }
 }

@@ -7,6 +7,9 @@ namespace SnapshotHa.Repository.Manifests;
 /// <summary>Committed image manifests, one file per image: <c>images/&lt;id&gt;.json</c>.</summary>
 public sealed class ManifestStore
 {
+    // Parsed manifests by full path, shared by every store of the process (see List).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedManifest> ParsedManifests = new(StringComparer.Ordinal);
+
     /// <summary>The directory name of the manifests inside a repository.</summary>
     public const string DirectoryName = "images";
 
@@ -86,20 +89,45 @@ public sealed class ManifestStore
         return manifest;
     }
 
-    /// <summary>Lists every committed image (unreadable manifests are reported through <paramref name="onError"/>).</summary>
+    /// <summary>
+    /// Lists every committed image (unreadable manifests are reported through <paramref name="onError"/>). A manifest
+    /// is immutable (its name is the hash of its content), so a process parses each file once: later listings reuse
+    /// the parsed manifest while the file keeps its length and modification time, which makes listing a repository
+    /// shared by thousands of series cost a directory read instead of thousands of JSON parses.
+    /// </summary>
     public IReadOnlyList<ImageManifest> List(Action<string>? onError = null)
     {
         var images = new List<ImageManifest>();
-        foreach (var path in Directory.EnumerateFiles(Root, "*.json"))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*.json"))
         {
+            seen.Add(file.FullName);
+            if (ParsedManifests.TryGetValue(file.FullName, out var parsed) && parsed.Length == file.Length && parsed.LastWrite == file.LastWriteTimeUtc)
+            {
+                images.Add(parsed.Manifest);
+                continue;
+            }
+
             try
             {
-                images.Add(Parse(File.ReadAllBytes(path), path));
+                var manifest = Parse(File.ReadAllBytes(file.FullName), file.FullName);
+                ParsedManifests[file.FullName] = new ParsedManifest(file.Length, file.LastWriteTimeUtc, manifest);
+                images.Add(manifest);
             }
             catch (InvalidDataException e)
             {
                 onError?.Invoke(e.Message);
             }
+            catch (FileNotFoundException)
+            {
+                // Deleted (pruned) while listed.
+            }
+        }
+
+        var prefix = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
+        foreach (var path in ParsedManifests.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !seen.Contains(k)))
+        {
+            ParsedManifests.TryRemove(path, out _);
         }
 
         return [.. images.OrderBy(i => i.Series, StringComparer.Ordinal).ThenBy(i => i.Sequence).ThenBy(i => i.Id, StringComparer.Ordinal)];
@@ -107,4 +135,6 @@ public sealed class ManifestStore
 
     /// <summary>Deletes image <paramref name="id"/>'s manifest (its objects go at the next garbage collection).</summary>
     public void Delete(string id) => File.Delete(PathOf(id));
+
+    private sealed record ParsedManifest(long Length, DateTime LastWrite, ImageManifest Manifest);
 }

@@ -12,7 +12,8 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 
 /// <summary>
 /// Cycle step 4: applies the policy's retention to this ProtectedVM's series (other series in a shared repository
-/// are left alone), marks dropped images Pruned and older committed ones Superseded, and collects unreferenced chunks.
+/// are left alone), marks dropped images Pruned and older committed ones Superseded, deletes their manifests, and
+/// collects unreferenced chunks when the repository's collection is due (<see cref="RepositoryMaintenance"/>).
 /// Pruned RecoveryImage objects beyond the newest <see cref="ProtectionOptions.PrunedImagesKept"/> are deleted, so
 /// they do not accumulate; the kept ones are the audit trail of what retention dropped.
 /// </summary>
@@ -22,13 +23,15 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="timeProvider">Clock.</param>
 /// <param name="metrics">Records the repository's size.</param>
 /// <param name="logger">Logs pruning.</param>
+/// <param name="maintenance">Paces garbage collection and size measurement per repository.</param>
 public sealed class PruneStep(
     IKubernetesClient client,
     EntityStatusWriter statusWriter,
     ProtectionOptions options,
     TimeProvider timeProvider,
     ProtectionMetrics metrics,
-    ILogger<PruneStep> logger)
+    ILogger<PruneStep> logger,
+    RepositoryMaintenance maintenance)
 {
     /// <summary>Runs the step.</summary>
     /// <param name="context">The resolved ProtectedVM.</param>
@@ -69,7 +72,7 @@ public sealed class PruneStep(
 
         if (expired.Count > 0)
         {
-            await repository.CollectGarbageAsync(cancellationToken);
+            await maintenance.CollectGarbageIfDueAsync(repository, cancellationToken);
         }
 
         var deleted = 0;
@@ -84,7 +87,7 @@ public sealed class PruneStep(
             Log.PrunedImagesDeleted(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, deleted, options.PrunedImagesKept);
         }
 
-        metrics.RepositoryMeasured(context.Pvm, await RepositoryUsage.MeasureAsync(context.RepositoryPath, context.Series, cancellationToken));
+        metrics.RepositoryMeasured(context.Pvm, maintenance.Measure(repository, context.Series));
         if (expired.Count > 0)
         {
             Log.Pruned(logger, context.Pvm.Metadata.NamespaceProperty, context.Pvm.Metadata.Name, expired.Count);
