@@ -156,8 +156,9 @@ public sealed class ControllerRuntime<TEntity>(
                 metrics.ObserveReconcile(Name, ReconcileResultLabels.RequeueAfter, elapsed);
                 break;
             case ReconcileOutcomeKind.RequeueAfter:
+                // The finished reconcile's wish replaces a due time left by an earlier one (e.g. before a spec change).
                 queue.Forget(key);
-                queue.AddAfter(key, outcome.Delay ?? TimeSpan.Zero);
+                queue.Reschedule(key, outcome.Delay ?? TimeSpan.Zero);
                 metrics.ObserveReconcile(Name, ReconcileResultLabels.RequeueAfter, elapsed);
                 break;
             case ReconcileOutcomeKind.Conflict:

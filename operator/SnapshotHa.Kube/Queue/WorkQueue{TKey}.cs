@@ -150,6 +150,25 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Queues a key after <paramref name="delay"/>, replacing a later or earlier due time it was already waiting for:
+    /// what a reconcile that just finished asks for supersedes what earlier reconciles asked. A non-positive delay
+    /// queues at once. Ignored after shutdown.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="delay">The delay.</param>
+    public void Reschedule(TKey key, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            // The superseded heap entry is skipped when it comes up (its due time no longer matches).
+            _waiting.Remove(key);
+        }
+
+        AddAfter(key, delay);
+    }
+
     /// <summary>Queues a key after its per-key back-off delay and counts the retry.</summary>
     /// <param name="key">The key that failed.</param>
     public void AddRateLimited(TKey key)

@@ -105,6 +105,20 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public void Reschedule_replaces_an_earlier_due_time()
+    {
+        using var queue = NewQueue();
+        queue.AddAfter("ns/a", TimeSpan.FromSeconds(5));
+        queue.Reschedule("ns/a", TimeSpan.FromSeconds(60));
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        queue.Count.Should().Be(0, "the earlier due time was replaced");
+        queue.PendingCount.Should().Be(1);
+        _time.Advance(TimeSpan.FromSeconds(50));
+        queue.Count.Should().Be(1);
+    }
+
+    [Fact]
     public void Delayed_re_add_keeps_the_earliest_due_time()
     {
         using var queue = NewQueue();
