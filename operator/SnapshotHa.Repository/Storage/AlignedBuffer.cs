@@ -1,12 +1,14 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace SnapshotHa.Repository.Storage;
 
 /// <summary>
-/// A block of native memory aligned for direct I/O (outside the GC heap, so a large buffer neither counts against
-/// the garbage collector's budgets nor moves). Not thread-safe; freed by <see cref="Dispose"/>.
+/// A block of native memory aligned for direct I/O, outside the GC heap (so large buffers neither count against the
+/// garbage collector's budgets, which would bring on full collections, nor move), usable as <see cref="Memory{T}"/>.
+/// Not thread-safe; freed by disposing it.
 /// </summary>
-internal sealed unsafe class AlignedBuffer : IDisposable
+internal sealed unsafe class AlignedBuffer : MemoryManager<byte>
 {
     private void* _memory;
 
@@ -22,16 +24,34 @@ internal sealed unsafe class AlignedBuffer : IDisposable
     public int Length { get; }
 
     /// <summary>Gets the memory.</summary>
-    public Span<byte> Span
+    public Span<byte> Span => GetSpan();
+
+    /// <summary>Frees the memory (a no-op when already freed).</summary>
+    public void Free() => ((IDisposable)this).Dispose();
+
+    /// <inheritdoc/>
+    public override Span<byte> GetSpan()
     {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_memory is null, this);
-            return new Span<byte>(_memory, Length);
-        }
+        ObjectDisposedException.ThrowIf(_memory is null, this);
+        return new Span<byte>(_memory, Length);
     }
 
-    public void Dispose()
+    /// <inheritdoc/>
+    public override MemoryHandle Pin(int elementIndex = 0)
+    {
+        ObjectDisposedException.ThrowIf(_memory is null, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)elementIndex, (uint)Length, nameof(elementIndex));
+        return new MemoryHandle((byte*)_memory + elementIndex);
+    }
+
+    /// <inheritdoc/>
+    public override void Unpin()
+    {
+        // Native memory never moves.
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
     {
         if (_memory is not null)
         {

@@ -155,7 +155,7 @@ internal sealed class StagedFileWriter : IDisposable
         _handle.Dispose();
         for (var i = 0; i < _ring.Length; i++)
         {
-            _ring[i]?.Dispose();
+            _ring[i]?.Free();
             _ring[i] = null;
         }
 
