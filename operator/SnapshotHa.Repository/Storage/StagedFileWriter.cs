@@ -60,7 +60,7 @@ internal sealed class StagedFileWriter : IDisposable
         _ring = new AlignedBuffer?[buffers];
         _finished = new bool[buffers];
         _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
-        _direct = direct ? NativeMethods.TryOpenDirectWrite(path) : null;
+        _direct = direct ? OpenDirect(path, _handle) : null;
     }
 
     /// <summary>Gets the bytes appended so far.</summary>
@@ -160,6 +160,35 @@ internal sealed class StagedFileWriter : IDisposable
         }
 
         _completed = true;
+    }
+
+    /// <summary>
+    /// Opens the direct-I/O handle and proves it with one aligned write (some file systems accept <c>O_DIRECT</c> at
+    /// open and refuse the writes); null, and the file empty again, when either fails.
+    /// </summary>
+    private static SafeFileHandle? OpenDirect(string path, SafeFileHandle handle)
+    {
+        if (NativeMethods.TryOpenDirectWrite(path) is not { } direct)
+        {
+            return null;
+        }
+
+        using var probe = new AlignedBuffer(Alignment, Alignment);
+        probe.Span.Clear();
+        try
+        {
+            RandomAccess.Write(direct, probe.Span, 0);
+            return direct;
+        }
+        catch (IOException)
+        {
+            direct.Dispose();
+            return null;
+        }
+        finally
+        {
+            RandomAccess.SetLength(handle, 0);
+        }
     }
 
     /// <summary>Gets the buffer for the next slot of the ring once the threads have written what it held.</summary>
