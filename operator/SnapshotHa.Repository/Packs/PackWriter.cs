@@ -12,11 +12,11 @@ namespace SnapshotHa.Repository.Packs;
 /// </summary>
 internal sealed class PackWriter : IDisposable
 {
-    /// <summary>The size of each staging buffer.</summary>
-    private const int BufferSize = 1 << 20;
+    /// <summary>The size of each staging buffer: one transparent huge page (a direct write of it is one device request).</summary>
+    private const int BufferSize = AlignedBuffer.HugePageSize;
 
     /// <summary>The staging buffers: one filling, the others queued for (or in) a device write.</summary>
-    private const int Buffers = 12;
+    private const int Buffers = 8;
 
     /// <summary>The writes in flight at once (measured on a virtio disk: one write at a time left it a third idle).</summary>
     private const int Writers = 4;

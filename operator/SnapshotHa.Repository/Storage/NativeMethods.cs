@@ -23,6 +23,9 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "fallocate", SetLastError = true)]
     private static partial int Fallocate(int fd, int mode, long offset, long length);
 
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(nint address, nuint length, int advice);
+
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
 
@@ -97,6 +100,15 @@ internal static partial class NativeMethods
             {
                 handle.DangerousRelease();
             }
+        }
+    }
+
+    /// <summary>Asks for transparent huge pages for a range (madvise MADV_HUGEPAGE). A hint: no-op off Linux, failures ignored.</summary>
+    public static void AdviseHugePages(nint address, int length)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise(address, (nuint)length, 14);
         }
     }
 

@@ -7,7 +7,9 @@ namespace SnapshotHa.Repository.Storage;
 /// its own offset: the appending thread only copies bytes into a buffer and goes on while the writes proceed. With
 /// direct I/O (<c>O_DIRECT</c>, where the file system supports it) the data bypasses the page cache: no page-cache
 /// pages to allocate and zero, no delayed allocation, no write-back to start; the file is preallocated ahead of the
-/// writes so that concurrent direct writes do not extend it (ext4 serializes extending ones). Without direct I/O the
+/// writes so that concurrent direct writes do not extend it (ext4 serializes extending ones). Buffers of whole huge
+/// pages are asked to be backed by transparent huge pages: a direct write then goes to the device as one request per
+/// physically contiguous 2 MiB instead of one per 254 scattered 4 KiB pages (virtio's segment limit). Without direct I/O the
 /// threads write through the page cache and start write-back after each buffer. <see cref="Complete"/> writes the
 /// last partial buffer, trims the file to its length and fsyncs it. Memory: the ring, allocated as used. Appends
 /// and reads come from one thread at a time (the caller serializes them).
@@ -204,7 +206,7 @@ internal sealed class StagedFileWriter : IDisposable
             ThrowIfFailed();
         }
 
-        return _ring[_queued % _ring.Length] ??= new AlignedBuffer(_bufferSize, Alignment);
+        return _ring[_queued % _ring.Length] ??= new AlignedBuffer(_bufferSize, _bufferSize % AlignedBuffer.HugePageSize == 0 ? AlignedBuffer.HugePageSize : Alignment);
     }
 
     /// <summary>Hands the full current buffer to the writing threads (started with the first one).</summary>
