@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of `snapshotha merge` against `qemu-img commit` of a copy of the same chain and `cp` of the delta.
-#   hack/bench-merge.sh [--skip-large] [all|small|large|empty|sparse]    (default all)
+#   hack/bench-merge.sh [--skip-large] [all|small|large|empty|sparse|ab]    (default all)
 # Environment: BENCH_DIR=/path (scratch files), BENCH_RUNS=N (runs per timed command, default 3; medians are
 # printed), BENCH_R2R=1 (benchmark the managed operator's ReadyToRun publish instead of the Native AOT one, the
 # merge Job entry point of the container image), BENCH_NATIVE=0 (the managed Release build instead; also the
@@ -11,6 +11,10 @@
 #   large   20 GiB flat base (BENCH_LARGE_FILL_GIB of random data, default 4, the rest holes) + ~1 GiB delta
 #   empty   merge of an empty delta (fixed overhead): process wall time and the merge's own time
 #   sparse  the same 64 MiB delta merged into a 2 GiB and into a 2 TiB sparse image
+#   ab      A/B of merge binaries on the small case, interleaved: BENCH_AB="old=/path/snapshotha new=/path/snapshotha"
+#           (default: the binary above as "current"), BENCH_RUNS rounds (the order alternates every round),
+#           BENCH_PAUSE=S seconds of idleness before each merge (default 0: back to back); prints every run (wall,
+#           merge itself, user and sys CPU, peak RSS, load) and the medians
 # Every delta is written by qemu-io from distinct random source buffers at 512-byte-aligned random offsets, so
 # chunks neither compress nor deduplicate. Caches are warm for every tool (each input is read once before timing).
 # Each merge run starts from the same repository state (the packs and manifest a run added are removed after it);
@@ -158,7 +162,50 @@ sparse_case() {
   cd "$work"; [ -n "${BENCH_KEEP:-}" ] || rm -rf case
 }
 
+ab_case() {
+  rm -rf case && mkdir case && cd case
+  qemu-img create -q -f vmdk -o subformat=monolithicFlat base.vmdk 2G
+  head -c 2G /dev/urandom | dd of=base-flat.vmdk conv=notrunc,sparse bs=4M status=none
+  make_delta base.vmdk child.vmdk 256 $((2 << 30)) 7
+  "$bin" merge --repo repo --series bench --disk d=base.vmdk > seed.out 2> seed.err
+  local parent; parent=$(tail -1 seed.out)
+  local -a pairs order; read -r -a pairs <<< "${BENCH_AB:-current=$bin}"
+  local r pair name path n id
+  for r in $(seq 1 "$runs"); do
+    order=("${pairs[@]}")
+    if (( r % 2 == 0 )); then order=(); for (( n = ${#pairs[@]} - 1; n >= 0; n-- )); do order+=("${pairs[n]}"); done; fi
+    for pair in "${order[@]}"; do
+      name="${pair%%=*}" path="${pair#*=}"
+      mkdir -p repo/packs; ls repo/packs > packs.before
+      warm child.vmdk; sleep "${BENCH_PAUSE:-0}"
+      local start; start=$(now_ms)
+      /usr/bin/time -f "%e %U %S %M" -o "cpu.$name" "$path" merge --repo repo --series bench --parent "$parent" --disk d=child.vmdk \
+        > out.ab 2> err.ab || { cat err.ab >&2; return 1; }
+      local wall=$(( $(now_ms) - start )) itself; itself=$(grep -o 'in [0-9]* ms' err.ab | grep -o '[0-9]*')
+      local user sys rss; read -r _ user sys rss < "cpu.$name"
+      user=$(awk -v v="$user" 'BEGIN { printf "%d", v * 1000 }'); sys=$(awk -v v="$sys" 'BEGIN { printf "%d", v * 1000 }')
+      printf -v "w_$name" '%s %s' "$(eval echo "\${w_$name:-}")" "$wall"
+      printf -v "i_$name" '%s %s' "$(eval echo "\${i_$name:-}")" "$itself"
+      printf -v "u_$name" '%s %s' "$(eval echo "\${u_$name:-}")" "$user"
+      printf -v "s_$name" '%s %s' "$(eval echo "\${s_$name:-}")" "$sys"
+      echo "| run $r | $name | $wall | $itself | $user | $sys | $(( rss / 1024 )) | $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$work/results.md"
+      id=$(tail -1 out.ab); [ "$id" = "$parent" ] || rm -f "repo/images/$id.json"
+      ls repo/packs | grep -vxF -f packs.before | sed "s|^|repo/packs/|" | xargs -r rm -f
+    done
+  done
+  for pair in "${pairs[@]}"; do
+    name="${pair%%=*}"
+    echo "| median of $runs, pause ${BENCH_PAUSE:-0} s | $name | $(med w "$name") | $(med i "$name") | $(med u "$name") | $(med s "$name") | | $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$work/results.md"
+  done
+  cd "$work"; [ -n "${BENCH_KEEP:-}" ] || rm -rf case
+}
+
 echo "snapshotha merge benchmark on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $runs runs each (medians), binary $bin" | tee "$work/results.md"
+if [ "$what" = ab ]; then
+  echo "| run | binary | wall ms | merge itself ms | user CPU ms | sys CPU ms | peak RSS MiB | load |" | tee -a "$work/results.md"
+  echo "|---|---|---|---|---|---|---|---|" | tee -a "$work/results.md"
+  ab_case; cp "$work/results.md" "${BENCH_RESULTS:-/tmp/snapshotha-bench-results.md}"; exit 0
+fi
 echo "| case | delta file | merge ms | merge itself ms | qemu-img commit ms | cp ms | cp+fsync ms | commit/merge | merge/cp | merge/(cp+fsync) | merge peak RSS MiB | load at end |" | tee -a "$work/results.md"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$work/results.md"
 case "$what" in
@@ -170,6 +217,6 @@ case "$what" in
     merge_case "2 GiB base" 2G 2 256
     $skip_large || merge_case "20 GiB base" 20G "${BENCH_LARGE_FILL_GIB:-4}" 1024
     empty_case; sparse_case ;;
-  *) echo "usage: $0 [--skip-large] [all|small|large|empty|sparse]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--skip-large] [all|small|large|empty|sparse|ab]" >&2; exit 2 ;;
 esac
 cp "$work/results.md" "${BENCH_RESULTS:-/tmp/snapshotha-bench-results.md}"

@@ -5,15 +5,15 @@ namespace SnapshotHa.Repository.Merging;
 
 /// <summary>
 /// One slot of the merge pipeline's ring: up to <see cref="Capacity"/> consecutive changed chunks, their content in
-/// one pooled buffer rented when the slot is first used (reused for every batch the slot carries, returned by
-/// <see cref="Dispose"/>), and what hashing found. The planner fills it, one worker encodes it, and the ordered
+/// one native buffer allocated when the slot is first used (outside the GC heap, so the ring brings on no full
+/// collection; reused for every batch the slot carries, freed by <see cref="Dispose"/>), and what hashing found. The planner fills it, one worker encodes it, and the ordered
 /// writer stores it; no allocation per chunk, and a small delta never touches the slots it does not need.
 /// </summary>
 internal sealed class MergeBatch : IDisposable
 {
     private readonly int _chunkSize;
     private readonly byte[] _headers;
-    private byte[]? _content;
+    private AlignedBuffer? _content;
 
     public MergeBatch(int chunkSize, int capacity)
     {
@@ -71,20 +71,17 @@ internal sealed class MergeBatch : IDisposable
     public int[] BytesWritten { get; }
 
     /// <summary>Gets the content buffer of chunk <paramref name="i"/> (its whole length).</summary>
-    public Memory<byte> ContentMemory(int i) => _content.AsMemory(i * _chunkSize, Lengths[i]);
+    public Memory<byte> ContentMemory(int i) => _content!.Memory.Slice(i * _chunkSize, Lengths[i]);
 
     /// <summary>Gets the content of chunk <paramref name="i"/>.</summary>
-    public Span<byte> Content(int i) => _content.AsSpan(i * _chunkSize, Lengths[i]);
+    public Span<byte> Content(int i) => _content!.Span.Slice(i * _chunkSize, Lengths[i]);
 
-    /// <summary>Returns the content buffer and any compressed encodings to the pool.</summary>
+    /// <summary>Frees the content buffer and returns any compressed encodings to the pool.</summary>
     public void Dispose()
     {
         ReleaseCompressed();
-        if (_content is not null)
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(_content);
-            _content = null;
-        }
+        _content?.Free();
+        _content = null;
     }
 
     /// <summary>Gets the 8-byte buffer for chunk <paramref name="i"/>'s raw object header.</summary>
@@ -94,7 +91,7 @@ internal sealed class MergeBatch : IDisposable
     public void Reset(long sequence)
     {
         ReleaseCompressed();
-        _content ??= System.Buffers.ArrayPool<byte>.Shared.Rent(_chunkSize * Capacity);
+        _content ??= new AlignedBuffer(_chunkSize * Capacity, StagedFileWriter.Alignment);
         Sequence = sequence;
         Count = 0;
         Segments.Clear();

@@ -33,25 +33,14 @@ internal sealed class PackStore(string root, long sizeLimit) : IDisposable
     {
         lock (_lock)
         {
-            if (_writer is not null && _writer.Length + head.Length + tail.Length > sizeLimit && _writer.Count > 0)
-            {
-                SealLocked();
-            }
-
-            if (_writer is null)
-            {
-                Directory.CreateDirectory(Root);
-                _writer = new PackWriter(Root);
-            }
-
-            return _writer.Append(hash, head, tail);
+            return AddLocked(hash, head, tail);
         }
     }
 
     /// <summary>
-    /// Appends encoded objects, in order, to the pack being written with gathered writes (no copy of their bytes),
-    /// skipping those it already holds; committed packs are not looked at (callers check them first). The objects'
-    /// buffers are only read during the call.
+    /// Appends encoded objects, in order, to the pack being written (copied into its staging buffers), skipping
+    /// those it already holds; committed packs are not looked at (callers check them first). The objects' buffers
+    /// are only read during the call.
     /// </summary>
     /// <param name="items">The objects.</param>
     /// <param name="written">Receives, per object, the encoded bytes appended (0 when the pack already held it).</param>
@@ -60,29 +49,9 @@ internal sealed class PackStore(string root, long sizeLimit) : IDisposable
         ArgumentNullException.ThrowIfNull(items);
         lock (_lock)
         {
-            try
+            for (var i = 0; i < items.Count; i++)
             {
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var item = items[i];
-                    if (_writer is not null && _writer.Length + item.Length > sizeLimit && _writer.Count > 0)
-                    {
-                        _writer.FlushGathered();
-                        SealLocked();
-                    }
-
-                    if (_writer is null)
-                    {
-                        Directory.CreateDirectory(Root);
-                        _writer = new PackWriter(Root);
-                    }
-
-                    written[i] = _writer.Stage(item) ? item.Length : 0;
-                }
-            }
-            finally
-            {
-                _writer?.FlushGathered();
+                written[i] = AddLocked(items[i].Hash, items[i].Head.Span, items[i].Tail.Span) ? items[i].Length : 0;
             }
         }
     }
@@ -155,6 +124,23 @@ internal sealed class PackStore(string root, long sizeLimit) : IDisposable
         }
 
         Reload();
+    }
+
+    /// <summary>Appends to the pack being written, first sealing it if the object would take it past the size limit.</summary>
+    private bool AddLocked(ContentHash hash, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        if (_writer is not null && _writer.Length + head.Length + tail.Length > sizeLimit && _writer.Count > 0)
+        {
+            SealLocked();
+        }
+
+        if (_writer is null)
+        {
+            Directory.CreateDirectory(Root);
+            _writer = new PackWriter(Root);
+        }
+
+        return _writer.Append(hash, head, tail);
     }
 
     private bool InWriter(ContentHash hash)

@@ -2,10 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace SnapshotHa.Repository.Storage;
 
-/// <summary>The few POSIX calls .NET does not expose: fsync of a directory and syncfs.</summary>
+/// <summary>The few POSIX calls .NET does not expose: fsync of a directory, syncfs, sync_file_range, O_DIRECT.</summary>
 internal static partial class NativeMethods
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
+    private const int WriteOnlyCloseOnExec = 0x80001; // O_WRONLY | O_CLOEXEC on Linux
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
@@ -18,6 +19,12 @@ internal static partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
     private static partial int SyncFileRange(int fd, long offset, long length, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "fallocate", SetLastError = true)]
+    private static partial int Fallocate(int fd, int mode, long offset, long length);
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(nint address, nuint length, int advice);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
@@ -35,7 +42,46 @@ internal static partial class NativeMethods
     /// waiting: a hint that spreads the write-back over the writing instead of leaving it all to the final fsync.
     /// No-op off Linux; failures are ignored (the fsync that follows is what guarantees durability).
     /// </summary>
-    public static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length)
+    public static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length) =>
+        OnHandle(handle, fd => SyncFileRange(fd, offset, length, 2));
+
+    /// <summary>
+    /// Opens an existing file a second time for writing with direct I/O (<c>O_DIRECT</c>: no page cache; offsets,
+    /// lengths and buffers must be aligned). Returns null where that is unavailable: off Linux, on an architecture whose
+    /// flag value is not known here, or on a file system that refuses it (tmpfs before Linux 6.6, some FUSE and network
+    /// file systems).
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? TryOpenDirectWrite(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var direct = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 or Architecture.X86 => 0x4000,
+            Architecture.Arm64 or Architecture.Arm => 0x10000,
+            _ => 0,
+        };
+        if (direct == 0)
+        {
+            return null;
+        }
+
+        var fd = Open(path, WriteOnlyCloseOnExec | direct);
+        return fd < 0 ? null : new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+    }
+
+    /// <summary>
+    /// Allocates a file's blocks in [offset, offset + length) (fallocate mode 0: unwritten extents; the size grows to
+    /// cover them). A hint: no-op off Linux, failures ignored (a write that then lacks space fails on its own).
+    /// </summary>
+    public static void Preallocate(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length) =>
+        OnHandle(handle, fd => Fallocate(fd, 0, offset, length));
+
+    /// <summary>Calls <paramref name="call"/> with the file descriptor of <paramref name="handle"/>, ignoring its result; no-op off Linux.</summary>
+    private static void OnHandle(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Func<int, int> call)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -46,7 +92,7 @@ internal static partial class NativeMethods
         handle.DangerousAddRef(ref added);
         try
         {
-            _ = SyncFileRange((int)handle.DangerousGetHandle(), offset, length, 2);
+            _ = call((int)handle.DangerousGetHandle());
         }
         finally
         {
@@ -54,6 +100,15 @@ internal static partial class NativeMethods
             {
                 handle.DangerousRelease();
             }
+        }
+    }
+
+    /// <summary>Asks for transparent huge pages for a range (madvise MADV_HUGEPAGE). A hint: no-op off Linux, failures ignored.</summary>
+    public static void AdviseHugePages(nint address, int length)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise(address, (nuint)length, 14);
         }
     }
 
