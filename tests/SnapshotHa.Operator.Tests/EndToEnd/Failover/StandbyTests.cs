@@ -31,8 +31,14 @@ public sealed class StandbyTests(ITestOutputHelper output)
             TimeSpan.FromSeconds(60),
             $"the standby was refreshed twice after image #{created.ImageSequence}");
         await environment.Workload.StopAsync();
+
+        // No cycle may commit a newer image between the check below and the crash: the failover restores the latest
+        // image, and only a standby holding exactly that image is activated.
+        policy = (await environment.Client.GetAsync<SnapshotPolicy>(SandboxResources.PolicyName, "default", cancellation.Token))!;
+        policy.Spec.Schedule.MaxInterval = "1h";
+        await environment.Client.UpdateAsync(policy, cancellation.Token);
         await SandboxFixture.WaitUntilAsync(
-            async () => (await sandbox.PvmAsync()) is { Status: { } status } && status.Standbys?.FirstOrDefault()?.ImageSequence == status.LatestCommittedImage?.Sequence,
+            async () => (await sandbox.PvmAsync()) is { Status: { Cycle: null } status } && status.Standbys?.FirstOrDefault()?.ImageSequence == status.LatestCommittedImage?.Sequence,
             TimeSpan.FromSeconds(40),
             "the standby holds the latest image");
 
