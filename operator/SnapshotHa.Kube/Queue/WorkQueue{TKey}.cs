@@ -127,26 +127,7 @@ public sealed class WorkQueue<TKey> : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
-            if (_shuttingDown)
-            {
-                return;
-            }
-
-            if (delay <= TimeSpan.Zero)
-            {
-                AddLocked(key);
-                return;
-            }
-
-            var due = _timeProvider.GetUtcNow() + delay;
-            if (_waiting.TryGetValue(key, out var existing) && existing <= due)
-            {
-                return;
-            }
-
-            _waiting[key] = due;
-            _waitingByDue.Enqueue(key, due);
-            ArmTimerLocked();
+            AddAfterLocked(key, delay, replace: false);
         }
     }
 
@@ -162,11 +143,8 @@ public sealed class WorkQueue<TKey> : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
-            // The superseded heap entry is skipped when it comes up (its due time no longer matches).
-            _waiting.Remove(key);
+            AddAfterLocked(key, delay, replace: true);
         }
-
-        AddAfter(key, delay);
     }
 
     /// <summary>Queues a key after its per-key back-off delay and counts the retry.</summary>
@@ -297,6 +275,36 @@ public sealed class WorkQueue<TKey> : IDisposable
     {
         _timer.Dispose();
         _signal.Dispose();
+    }
+
+    private void AddAfterLocked(TKey key, TimeSpan delay, bool replace)
+    {
+        if (_shuttingDown)
+        {
+            return;
+        }
+
+        if (replace)
+        {
+            // The superseded heap entry is skipped when it comes up (its due time no longer matches).
+            _waiting.Remove(key);
+        }
+
+        if (delay <= TimeSpan.Zero)
+        {
+            AddLocked(key);
+            return;
+        }
+
+        var due = _timeProvider.GetUtcNow() + delay;
+        if (_waiting.TryGetValue(key, out var existing) && existing <= due)
+        {
+            return;
+        }
+
+        _waiting[key] = due;
+        _waitingByDue.Enqueue(key, due);
+        ArmTimerLocked();
     }
 
     private void AddLocked(TKey key)

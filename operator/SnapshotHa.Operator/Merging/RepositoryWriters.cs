@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SnapshotHa.Operator.Concurrency;
 
 namespace SnapshotHa.Operator.Merging;
 
@@ -20,19 +21,6 @@ public sealed class RepositoryWriters
     {
         var gate = _gates.GetOrAdd(Path.GetFullPath(repositoryPath), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        return new Turn(gate);
-    }
-
-    private sealed class Turn(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
+        return new SemaphoreLease(gate);
     }
 }

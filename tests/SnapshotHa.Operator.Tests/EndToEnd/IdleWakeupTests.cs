@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SnapshotHa.Api.Protection;
 using SnapshotHa.Operator.Controllers.Protection;
 using SnapshotHa.Operator.SandboxRuntime;
-using SnapshotHa.Sandbox.Simulator;
 
 namespace SnapshotHa.Operator.Tests.EndToEnd;
 
@@ -19,23 +18,9 @@ public sealed class IdleWakeupTests
     public async Task An_idle_vm_writes_nothing_and_is_woken_by_a_policy_change_and_by_the_delta_poller()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)!;
-        var data = Directory.CreateTempSubdirectory("snapshotha-e2e-");
-        await using var environment = await SandboxEnvironment.StartAsync(
-            new SandboxOptions
-            {
-                RepositoryRoot = root,
-                DataDirectory = data.FullName,
-                Vms = 1,
-                DiskSize = "4MiB",
-                CycleInterval = TimeSpan.FromHours(1),
-                WriteInterval = TimeSpan.FromMilliseconds(20),
-                MaxWriteBytes = 16 * 1024,
-                IdleRequeue = TimeSpan.FromHours(1),
-                Seed = 5,
-            },
-            null,
-            cancellation.Token);
+        var (sandbox, data) = await SandboxFixture.StartAsync(
+            vms: 1, TimeSpan.FromHours(1), keepLast: 10, cancellation.Token, idleRequeue: TimeSpan.FromHours(1));
+        await using var environment = sandbox;
         await environment.StartOperatorAsync(null, cancellation.Token);
         await environment.ProtectAllAsync(cancellation.Token);
         await SandboxFixture.WaitForImagesAsync(environment, 0, Timeout);

@@ -12,30 +12,29 @@ public static class SandboxFixture
 {
     public static async Task<(SandboxEnvironment Environment, DirectoryInfo Data)> StartAsync(
         int vms, TimeSpan cycleInterval, int keepLast, CancellationToken cancellationToken, int prunedImagesKept = 10,
-        Api.Policies.MergeExecutor executor = Api.Policies.MergeExecutor.InProcess, int disksPerVm = 1)
+        Api.Policies.MergeExecutor executor = Api.Policies.MergeExecutor.InProcess, int disksPerVm = 1, TimeSpan? idleRequeue = null)
     {
         var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
         var data = Directory.CreateTempSubdirectory("snapshotha-e2e-");
+        var options = new SandboxOptions
+        {
+            RepositoryRoot = root,
+            DataDirectory = data.FullName,
+            Vms = vms,
+            DisksPerVm = disksPerVm,
+            DiskSize = "4MiB",
+            CycleInterval = cycleInterval,
+            WriteInterval = TimeSpan.FromMilliseconds(40),
+            MaxWriteBytes = 16 * 1024,
+            TrackContent = true,
+            KeepLast = keepLast,
+            PrunedImagesKept = prunedImagesKept,
+            Seed = 7,
+            Executor = executor,
+        };
         var environment = await SandboxEnvironment.StartAsync(
-            new SandboxOptions
-            {
-                RepositoryRoot = root,
-                DataDirectory = data.FullName,
-                Vms = vms,
-                DisksPerVm = disksPerVm,
-                DiskSize = "4MiB",
-                CycleInterval = cycleInterval,
-                WriteInterval = TimeSpan.FromMilliseconds(40),
-                MaxWriteBytes = 16 * 1024,
-                TrackContent = true,
-                KeepLast = keepLast,
-                PrunedImagesKept = prunedImagesKept,
-                Seed = 7,
-                Executor = executor,
-            },
-            null,
-            cancellationToken);
+            idleRequeue is { } requeue ? options with { IdleRequeue = requeue } : options, null, cancellationToken);
         return (environment, data);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SnapshotHa.Operator.Concurrency;
 using SnapshotHa.Operator.Hosting;
 
 namespace SnapshotHa.Operator.Controllers.Protection;
@@ -21,19 +22,6 @@ public sealed class HostTaskSlots(ProtectionOptions options)
     public IDisposable? TryAcquire(string endpointKey, string? host)
     {
         var slots = _hosts.GetOrAdd((endpointKey, host ?? ""), _ => new SemaphoreSlim(Math.Max(1, options.MaxSnapshotTasksPerHost)));
-        return slots.Wait(0) ? new Slot(slots) : null;
-    }
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
+        return slots.Wait(0) ? new SemaphoreLease(slots) : null;
     }
 }

@@ -5,7 +5,7 @@ namespace SnapshotHa.Operator.SandboxRuntime.Scale;
 /// <summary>
 /// The scale benchmark's operator replica as its own process: this build's <c>snapshotha operator</c> against the
 /// sandbox's API server through a kubeconfig, with the product's defaults (failure and standby checks every 2 s, idle
-/// requeue 30 s, 4 reconcile workers), no leader election, its output in a log file. Its CPU and memory are then the
+/// requeue 5 min, 4 reconcile workers), no leader election, its output in a log file. Its CPU and memory are then the
 /// operator's alone, apart from the API server and the simulator.
 /// </summary>
 public sealed class ScaleOperatorProcess : IAsyncDisposable
