@@ -14,13 +14,16 @@ public sealed record ObjectUpdate(
     IReadOnlyList<PropertyChange> Changes,
     IReadOnlyList<MissingProperty> MissingSet)
 {
-    /// <summary>Parses the <c>objectSet</c> entries of a WaitForUpdatesEx answer's filter sets.</summary>
-    internal static (string? Version, IReadOnlyList<ObjectUpdate> Updates) ParseUpdateSet(XElement response)
+    /// <summary>
+    /// Parses the <c>objectSet</c> entries of a WaitForUpdatesEx answer's filter sets, its version and whether the
+    /// server truncated it.
+    /// </summary>
+    internal static (string? Version, bool Truncated, IReadOnlyList<ObjectUpdate> Updates) ParseUpdateSet(XElement response)
     {
         var returnval = response.Child("returnval");
         if (returnval is null)
         {
-            return (null, []);
+            return (null, false, []);
         }
 
         var updates = new List<ObjectUpdate>();
@@ -40,6 +43,6 @@ public sealed record ObjectUpdate(
             updates.Add(new ObjectUpdate(kind, obj, changes, ObjectContent.ParseMissingSet(objectSet, "WaitForUpdatesEx")));
         }
 
-        return (returnval.Text("version"), updates);
+        return (returnval.Text("version"), returnval.Text("truncated") == "true", updates);
     }
 }

@@ -29,10 +29,28 @@ public sealed class PropertyCollector
     /// <param name="cancellationToken">Cancels the retrieval.</param>
     /// <returns>All objects (empty when nothing matched).</returns>
     /// <exception cref="VimFaultException">The server refused the retrieval (e.g. <see cref="ManagedObjectNotFoundException"/>).</exception>
-    public async Task<IReadOnlyList<ObjectContent>> RetrieveAsync(
-        IReadOnlyList<PropertyFilterSpec> specs, int? maxObjects, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ObjectContent>> RetrieveAsync(
+        IReadOnlyList<PropertyFilterSpec> specs, int? maxObjects, CancellationToken cancellationToken) =>
+        RetrieveAsync(specs, maxObjects, content => content, cancellationToken);
+
+    /// <summary>
+    /// Retrieves properties for every object the specs select, following continuation tokens, and converts each
+    /// page's objects as soon as the page arrived. A large retrieval then never holds more than one page of XML: with
+    /// a small <paramref name="maxObjects"/>, each page's tree dies young instead of surviving into the oldest
+    /// generation of the garbage collector.
+    /// </summary>
+    /// <typeparam name="T">What an object is converted to.</typeparam>
+    /// <param name="specs">What to read.</param>
+    /// <param name="maxObjects">Page size hint; null lets the server choose.</param>
+    /// <param name="convert">Converts one object (must not keep its XML).</param>
+    /// <param name="cancellationToken">Cancels the retrieval.</param>
+    /// <returns>All converted objects (empty when nothing matched).</returns>
+    /// <exception cref="VimFaultException">The server refused the retrieval (e.g. <see cref="ManagedObjectNotFoundException"/>).</exception>
+    public async Task<IReadOnlyList<T>> RetrieveAsync<T>(
+        IReadOnlyList<PropertyFilterSpec> specs, int? maxObjects, Func<ObjectContent, T> convert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(convert);
         var collector = _invoker.Content.PropertyCollector;
         var request = VimXml.Element(
             "RetrievePropertiesEx",
@@ -40,7 +58,7 @@ public sealed class PropertyCollector
             specs.Select(s => s.ToXml("specSet")),
             VimXml.Element("options", maxObjects is { } m ? VimXml.Element("maxObjects", m) : null));
         var page = await _invoker.InvokeAsync(request, RetrieveResult.Parse, idempotent: true, cancellationToken);
-        var objects = new List<ObjectContent>(page.Objects);
+        var objects = new List<T>(page.Objects.Select(convert));
         while (page.Token is { } token)
         {
             var next = VimXml.Element(
@@ -55,7 +73,7 @@ public sealed class PropertyCollector
                 throw;
             }
 
-            objects.AddRange(page.Objects);
+            objects.AddRange(page.Objects.Select(convert));
         }
 
         return objects;
@@ -99,17 +117,7 @@ public sealed class PropertyCollector
     /// <param name="cancellationToken">Cancels the listing.</param>
     public async Task<IReadOnlyList<ObjectContent>> ListAsync(string type, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var viewManager = _invoker.Content.ViewManager
-            ?? throw new NotSupportedException("The server has no ViewManager: inventory listing is not available.");
-        var view = await _invoker.InvokeForReferenceAsync(
-            VimXml.Element(
-                "CreateContainerView",
-                VimXml.Moref("_this", viewManager),
-                VimXml.Moref("container", _invoker.Content.RootFolder),
-                VimXml.Element("type", type),
-                VimXml.Element("recursive", "true")),
-            idempotent: false,
-            cancellationToken);
+        var view = await InventoryViews.CreateAsync(_invoker, type, cancellationToken);
         try
         {
             return await RetrieveAsync([PropertyFilterSpec.ForContainerView(view, type, paths)], null, cancellationToken);
@@ -130,13 +138,43 @@ public sealed class PropertyCollector
         PropertyFilterSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        await using var watch = new PropertyWatch(_invoker, spec, _options.UpdateWaitTime, _logger);
-        while (true)
+        await foreach (var batch in WatchAsync(PropertyWatch.ForSpec(_invoker, spec, _options.UpdateWaitTime, _logger), cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var update in await watch.NextAsync(cancellationToken))
+            foreach (var update in batch.Updates)
             {
                 yield return update;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Watches some properties of every object of a type in the inventory (a container view on the root folder,
+    /// recursive), answer by answer: the first batch is the baseline (every object enters with its state; it may
+    /// span several batches, see <see cref="PropertyUpdateBatch.Complete"/>), later batches carry changes, objects
+    /// that appear (enter) and objects that are gone (leave). A batch comes at least every
+    /// <see cref="VimConnectionOptions.UpdateWaitTime"/>, empty when nothing changed, so a consumer can tell a quiet
+    /// inventory from a stalled watch. After a re-login the view and the watch are re-created and the next batch is a
+    /// new baseline. Runs until cancelled; a failed call ends the enumeration with its exception.
+    /// </summary>
+    /// <param name="type">Managed object type, e.g. <c>VirtualMachine</c>.</param>
+    /// <param name="paths">Property paths to watch.</param>
+    /// <param name="cancellationToken">Stops the watch.</param>
+    public IAsyncEnumerable<PropertyUpdateBatch> WatchInventoryAsync(string type, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentNullException.ThrowIfNull(paths);
+        return WatchAsync(PropertyWatch.ForContainer(_invoker, type, paths, _options.UpdateWaitTime, _logger), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<PropertyUpdateBatch> WatchAsync(
+        PropertyWatch watch, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using (watch)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return await watch.NextAsync(cancellationToken);
             }
         }
     }

@@ -80,13 +80,21 @@ internal sealed class SoapClient(HttpClient http, Uri sdkUrl, SessionCookie cook
         return envelope.ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>Parses a SOAP answer and returns the first element of its Body (null for an empty Body).</summary>
-    /// <exception cref="VimProtocolException">The text is not XML or not a SOAP envelope.</exception>
+    /// <summary>
+    /// Reads a SOAP answer to its end (asynchronously, into pooled buffers), parses it and returns the first element
+    /// of its Body (null for an empty Body).
+    /// </summary>
+    /// <exception cref="VimProtocolException">The text is not XML, not a SOAP envelope or too large.</exception>
     public static async Task<XElement?> ParseBodyAsync(Stream content, string method, CancellationToken cancellationToken)
+    {
+        await using var buffered = await ResponseBuffers.ReadAsync(content, method, cancellationToken);
+        return ParseBody(buffered, method);
+    }
+
+    private static XElement? ParseBody(Stream content, string method)
     {
         var settings = new XmlReaderSettings
         {
-            Async = true,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersInDocument = MaxResponseCharacters,
@@ -96,7 +104,7 @@ internal sealed class SoapClient(HttpClient http, Uri sdkUrl, SessionCookie cook
         try
         {
             using var reader = XmlReader.Create(content, settings);
-            document = await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken);
+            document = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {

@@ -1,4 +1,3 @@
-using SnapshotHa.Sandbox.Simulator;
 using SnapshotHa.Vim;
 using SnapshotHa.Vim.Faults;
 
@@ -15,21 +14,12 @@ public sealed class BatchedFactsTests
     public async Task One_retrieval_answers_the_same_facts_as_one_per_vm_and_fails_whole_for_a_missing_vm()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var root = SimulatorProcess.FindRepositoryRoot(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}");
-        await using var simulator = await SimulatorProcess.StartAsync(
-            root, ["--model", "vpx", "--hosts", "3", "--vms", "6", "--tls", "--disk-size", "1MiB"], cancellation.Token);
-        var ready = simulator.Ready;
-        await using var vim = await VimClient.ConnectAsync(
-            new VimConnectionOptions { Url = new Uri(ready.SdkUrl), Username = ready.Username, Password = ready.Password, Thumbprint = ready.Thumbprint },
-            null,
-            null,
-            cancellation.Token);
-        var vms = ready.Vms.Select(v => new ManagedObjectReference("VirtualMachine", v.Moref)).ToList();
+        await using var session = await VpxSimulatorSession.StartAsync(3, 6, cancellation.Token);
+        var (vim, vms) = (session.Vim, session.Vms);
 
-        var before = (await simulator.Control.StatsAsync(cancellation.Token))["calls"]!["RetrievePropertiesEx"]?.GetValue<int>() ?? 0;
+        var before = await session.CallsAsync("RetrievePropertiesEx", cancellation.Token);
         var batch = await vim.VirtualMachines.GetFactsAsync(vms, cancellation.Token);
-        var after = (await simulator.Control.StatsAsync(cancellation.Token))["calls"]!["RetrievePropertiesEx"]!.GetValue<int>();
+        var after = await session.CallsAsync("RetrievePropertiesEx", cancellation.Token);
 
         after.Should().Be(before + 1, "six VMs cost one retrieval");
         batch.Keys.Should().BeEquivalentTo(vms);

@@ -18,6 +18,19 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
     }
 
     [Fact]
+    public async Task Paged_retrieval_converts_every_page()
+    {
+        var vms = Sim.Launcher.Ready.Vms.Select(v => v.Reference).ToList();
+        var continued = await Sim.Launcher.Control.CallCountAsync("ContinueRetrievePropertiesEx");
+
+        var names = await Sim.Client.Properties.RetrieveAsync(
+            [PropertyFilterSpec.ForObjects("VirtualMachine", vms, "name")], 1, o => (o.ManagedObject, Name: o.Text("name")), CancellationToken.None);
+
+        names.Should().BeEquivalentTo(Sim.Launcher.Ready.Vms.Select(v => (v.Reference, (string?)v.Name)));
+        (await Sim.Launcher.Control.CallCountAsync("ContinueRetrievePropertiesEx")).Should().Be(continued + vms.Count - 1, "one page per VM");
+    }
+
+    [Fact]
     public async Task Failed_paging_releases_the_remaining_pages()
     {
         var vms = Sim.Launcher.Ready.Vms.Select(v => v.Reference).ToList();
@@ -67,6 +80,40 @@ public sealed class PropertyCollectorTests(VcsimFixture fixture) : SimulatorTest
             if (updates.Current.Changes.Any(c => c.Value?.Value == "yellow"))
             {
                 updates.Current.Kind.Should().Be(ObjectUpdateKind.Modify);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The watch ended without reporting the heartbeat change.");
+    }
+
+    [Fact]
+    public async Task Inventory_watch_starts_with_every_VM_then_reports_only_changes()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var batches = Sim.Client.Properties
+            .WatchInventoryAsync("VirtualMachine", ["name", "guestHeartbeatStatus"], timeout.Token)
+            .GetAsyncEnumerator(timeout.Token);
+        (await batches.MoveNextAsync()).Should().BeTrue();
+        var baseline = batches.Current;
+        baseline.Baseline.Should().BeTrue();
+        baseline.Complete.Should().BeTrue();
+        baseline.Updates.Should().OnlyContain(u => u.Kind == ObjectUpdateKind.Enter);
+        baseline.Updates.Select(u => u.ManagedObject).Should().Contain(Sim.Launcher.Ready.Vms.Select(v => v.Reference));
+        baseline.Updates.Single(u => u.ManagedObject == Sim.Vm1.Reference).Changes.Select(c => c.Name)
+            .Should().BeEquivalentTo("name", "guestHeartbeatStatus");
+
+        await Sim.Launcher.Failures.HeartbeatAsync(Sim.Vm1.Moref, "red", CancellationToken.None);
+
+        while (await batches.MoveNextAsync())
+        {
+            batches.Current.Baseline.Should().BeFalse();
+            if (batches.Current.Updates.Count > 0)
+            {
+                var update = batches.Current.Updates.Should().ContainSingle().Subject;
+                update.ManagedObject.Should().Be(Sim.Vm1.Reference);
+                update.Kind.Should().Be(ObjectUpdateKind.Modify);
+                update.Changes.Should().ContainSingle(c => c.Name == "guestHeartbeatStatus").Which.Value!.Value.Should().Be("red");
                 return;
             }
         }

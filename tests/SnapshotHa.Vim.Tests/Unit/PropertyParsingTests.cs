@@ -80,9 +80,10 @@ public sealed class PropertyParsingTests
     [Fact]
     public async Task Update_set_enter_carries_the_full_state()
     {
-        var (version, updates) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-enter.xml"));
+        var (version, truncated, updates) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-enter.xml"));
 
         version.Should().Be("-");
+        truncated.Should().BeFalse();
         var update = updates.Should().ContainSingle().Subject;
         update.Kind.Should().Be(ObjectUpdateKind.Enter);
         update.ManagedObject.Should().Be(new ManagedObjectReference("VirtualMachine", "vm-9"));
@@ -92,13 +93,26 @@ public sealed class PropertyParsingTests
     [Fact]
     public async Task Update_set_modify_and_timeout()
     {
-        var (_, modified) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-modify.xml"));
-        var (version, none) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-empty.xml"));
+        var (_, _, modified) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-modify.xml"));
+        var (version, _, none) = ObjectUpdate.ParseUpdateSet(await Recorded.BodyAsync("wait-empty.xml"));
 
         modified.Single().Kind.Should().Be(ObjectUpdateKind.Modify);
         modified.Single().Changes.Single().Value!.Value.Should().Be("poweredOff");
         version.Should().BeNull();
         none.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Update_set_reports_truncation()
+    {
+        var body = await Recorded.BodyAsync("wait-modify.xml");
+        body.Descendants().Single(e => e.Name.LocalName == "version").AddAfterSelf(
+            new System.Xml.Linq.XElement(body.Name.Namespace + "truncated", "true"));
+
+        var (_, truncated, updates) = ObjectUpdate.ParseUpdateSet(body);
+
+        truncated.Should().BeTrue();
+        updates.Should().ContainSingle();
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public static class FailoverServices
     {
         services.TryAddSingleton(new FailoverOptions());
         services.AddSingleton<FailureDetector>();
+        services.AddSingleton<VmStateWatch>();
         services.AddSingleton<FailoverGate>();
         services.AddSingleton<FailoverOutcomes>();
         services.AddSingleton<FencingStep>();

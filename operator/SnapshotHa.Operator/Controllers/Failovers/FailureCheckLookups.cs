@@ -10,23 +10,30 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 
 /// <summary>
 /// The lookups of one round of <see cref="FailureWatch"/>, shared by every ProtectedVM: policies from the watch cache,
-/// each endpoint's session resolved once, and the state of every watched VM of an endpoint read in one property
-/// retrieval (<see cref="FailureWatchStates"/>). A round then costs one vim25 call per endpoint and no API call,
-/// however many ProtectedVMs there are.
+/// each endpoint's session resolved once, and the state of every watched VM of an endpoint taken from the endpoint's
+/// inventory watch (<see cref="VmStateWatch"/>), or, while that holds no whole and fresh state, read in one property
+/// retrieval (<see cref="FailureWatchStates"/>). A round then costs no vim25 call (one per endpoint without a watch)
+/// and no API call, however many ProtectedVMs there are.
 /// </summary>
 /// <param name="policies">Reads policies from the watch cache.</param>
 /// <param name="connections">The shared sessions.</param>
-public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> policies, EndpointConnections connections)
+/// <param name="vmStates">The endpoints' VM state watches.</param>
+public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> policies, EndpointConnections connections, VmStateWatch vmStates)
 {
     private readonly Dictionary<string, Task<VimClient>> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the endpoints (namespace/name) whose VMs this round looked at.</summary>
+    public IReadOnlySet<string> Endpoints => _facts.Keys.Concat(_sessions.Keys).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Gets the policies.</summary>
     public CachedEntityReader<SnapshotPolicy> Policies => policies;
 
     /// <summary>
-    /// Reads the state of every VM in <paramref name="watched"/> with one retrieval per endpoint. An endpoint whose
-    /// retrieval fails (e.g. one VM is gone) is left out: its VMs are read one by one by <see cref="FactsAsync"/>.
+    /// Takes the state of every VM in <paramref name="watched"/> from its endpoint's inventory watch, or reads it with
+    /// one retrieval per endpoint while the watch holds no whole and fresh state. An endpoint whose retrieval fails
+    /// (e.g. one VM is gone) is left out, as is a VM the watch does not know: those are read one by one by
+    /// <see cref="FactsAsync"/>.
     /// </summary>
     /// <param name="watched">ProtectedVM and the moref of the VM it watches.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -39,8 +46,15 @@ public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> polic
             try
             {
                 var vim = await SessionAsync(endpoint.Key.Ns, endpoint.Key.Name, cancellationToken);
+                var key = EntityKey.For(endpoint.Key.Ns, endpoint.Key.Name);
+                if (vmStates.Current(key, vim) is { } states)
+                {
+                    _facts[key] = states;
+                    continue;
+                }
+
                 var vms = endpoint.Select(w => new ManagedObjectReference("VirtualMachine", w.Moref)).Distinct().ToList();
-                _facts[EntityKey.For(endpoint.Key.Ns, endpoint.Key.Name)] = await FailureWatchStates.ReadAsync(vim, vms, cancellationToken);
+                _facts[key] = await FailureWatchStates.ReadAsync(vim, vms, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

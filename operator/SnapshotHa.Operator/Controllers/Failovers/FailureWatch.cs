@@ -36,6 +36,7 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// <param name="timeProvider">Clock and timer.</param>
 /// <param name="logger">Logs detections.</param>
 /// <param name="protectedVmRequeue">Wakes a ProtectedVM whose recorded VM state or host heartbeat is behind.</param>
+/// <param name="vmStates">The endpoints' VM state watches (stopped for endpoints no longer checked).</param>
 public sealed class FailureWatch(
     IKubernetesClient client,
     CachedEntityReader<ProtectedVM> protectedVms,
@@ -49,7 +50,8 @@ public sealed class FailureWatch(
     LeadershipState leadership,
     TimeProvider timeProvider,
     ILogger<FailureWatch> logger,
-    EntityRequeuer<ProtectedVM> protectedVmRequeue) : BackgroundService
+    EntityRequeuer<ProtectedVM> protectedVmRequeue,
+    VmStateWatch vmStates) : BackgroundService
 {
     /// <summary>Checks every protected VM once (ProtectedVMs and Failovers as the watch cache holds them).</summary>
     /// <param name="cancellationToken">Stops the check.</param>
@@ -59,11 +61,12 @@ public sealed class FailureWatch(
         var pvms = await protectedVms.ListAsync(null, cancellationToken);
         if (pvms.Count == 0)
         {
+            await vmStates.RetainAsync(new HashSet<string>());
             return;
         }
 
         var allFailovers = await failovers.ListAsync(null, cancellationToken);
-        var lookups = new FailureCheckLookups(policies, connections);
+        var lookups = new FailureCheckLookups(policies, connections, vmStates);
         await lookups.PrefetchFactsAsync(pvms.Select(p => (Pvm: p, Moref: WatchedMoref(p)!)).Where(w => w.Moref is not null), cancellationToken);
         foreach (var pvm in pvms)
         {
@@ -76,6 +79,8 @@ public sealed class FailureWatch(
                 Log.CheckFailed(logger, pvm.Metadata.NamespaceProperty, pvm.Metadata.Name, e.Message);
             }
         }
+
+        await vmStates.RetainAsync(lookups.Endpoints);
     }
 
     /// <inheritdoc />
@@ -89,6 +94,10 @@ public sealed class FailureWatch(
                 if (leadership.IsLeading)
                 {
                     await CheckAllAsync(stoppingToken);
+                }
+                else
+                {
+                    await vmStates.RetainAsync(new HashSet<string>());
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -13,6 +13,9 @@ namespace SnapshotHa.Operator.Controllers.Failovers;
 /// </summary>
 public static class FailureWatchStates
 {
+    /// <summary>How many VMs one page of a retrieval holds (a state is a few hundred bytes of XML).</summary>
+    public const int PageSize = 1000;
+
     /// <summary>The property paths read.</summary>
     public static readonly IReadOnlyList<string> Paths =
     [
@@ -38,23 +41,43 @@ public static class FailureWatchStates
             return new Dictionary<ManagedObjectReference, VirtualMachineFacts>();
         }
 
-        var contents = await vim.Properties.RetrieveAsync([PropertyFilterSpec.ForObjects("VirtualMachine", vms, Paths)], null, cancellationToken);
-        return contents.ToDictionary(c => c.ManagedObject, StateOf);
+        var states = await vim.Properties.RetrieveAsync(
+            [PropertyFilterSpec.ForObjects("VirtualMachine", vms, Paths)], PageSize, StateOf, cancellationToken);
+        return states.ToDictionary(s => s.Vm);
     }
 
-    private static VirtualMachineFacts StateOf(ObjectContent content) => new(
-        content.ManagedObject,
-        content.Text("name") ?? content.ManagedObject.Value,
-        null,
-        Parse(content.Text("runtime.powerState"), VirtualMachinePowerState.Unknown),
-        content.Text("runtime.connectionState"),
-        content["runtime.host"] is XElement host ? new ManagedObjectReference(host.Attribute("type")?.Value ?? "HostSystem", host.Value) : null,
-        Parse(content.Text("guestHeartbeatStatus") ?? content.Text("summary.quickStats.guestHeartbeatStatus"), ManagedEntityStatus.Gray),
-        false,
-        null,
-        null,
-        [],
-        FileLayout.Empty);
+    /// <summary>Builds a VM's state from its property values, as retrieved or as watched.</summary>
+    /// <param name="vm">The VM.</param>
+    /// <param name="text">The text of a property of <see cref="Paths"/>, null when unset.</param>
+    /// <param name="host">The value of <c>runtime.host</c>.</param>
+    /// <returns>Facts without disks and layout.</returns>
+    public static VirtualMachineFacts FromValues(ManagedObjectReference vm, Func<string, string?> text, ManagedObjectReference? host)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(text);
+        return new(
+            vm,
+            text("name") ?? vm.Value,
+            null,
+            Parse(text("runtime.powerState"), VirtualMachinePowerState.Unknown),
+            text("runtime.connectionState"),
+            host,
+            Parse(text("guestHeartbeatStatus") ?? text("summary.quickStats.guestHeartbeatStatus"), ManagedEntityStatus.Gray),
+            false,
+            null,
+            null,
+            [],
+            FileLayout.Empty);
+    }
+
+    /// <summary>The host a <c>runtime.host</c> value names.</summary>
+    /// <param name="value">The property's value element, or null.</param>
+    /// <returns>The host, or null.</returns>
+    public static ManagedObjectReference? HostOf(XElement? value) =>
+        value is null ? null : new ManagedObjectReference(value.Attribute("type")?.Value ?? "HostSystem", value.Value);
+
+    private static VirtualMachineFacts StateOf(ObjectContent content) =>
+        FromValues(content.ManagedObject, content.Text, HostOf(content["runtime.host"]));
 
     private static TEnum Parse<TEnum>(string? text, TEnum fallback)
         where TEnum : struct, Enum =>

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Failover {Namespace}/{Name} {Result}: {Type}, detection {DetectionSeconds} s, RTO {RtoSeconds} s")]
     public static partial void Completed(ILogger logger, string? @namespace, string name, string type, string result, double? detectionSeconds, double? rtoSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the VM states of VSphereEndpoint {Endpoint} failed, reading them directly and retrying in {RetrySeconds} s: {Error}")]
+    public static partial void VmStateWatchFailed(ILogger logger, string endpoint, double retrySeconds, string error);
 }
