@@ -44,7 +44,7 @@ for n in "${list[@]}"; do
         ((.RampReconcileSeconds[1] // 0) * 1000 | round),
         "\((.SteadyCycleSeconds[0] // 0) * 1000 | round) / \((.SteadyCycleSeconds[1] // 0) * 1000 | round)",
         .SteadyCycles, .MaxQueueDepth,
-        .SteadyCpuPercent, .IdleCpuPercent, "\(.SteadyRssMiB) (\(.PeakRssMiB))",
+        .SteadyCpuPercent, .IdleCpuPercent, "\(.SteadyRssMiB) / \(.IdleRssMiB) (\(.PeakRssMiB))",
         "\(.ApiServerSteadyCpuPercent) / \(.ApiServerIdleCpuPercent)", .SimulatorSteadyCpuPercent,
         "\(.VimCallsPerVmCycle * 10 | round / 10) / \((.VimCallsPerCycleNetOfIdle // 0) * 10 | round / 10)",
         "\(.KubeCallsPerVmCycle * 10 | round / 10) / \((.KubeCallsPerCycleNetOfIdle // 0) * 10 | round / 10)",
@@ -52,6 +52,6 @@ for n in "${list[@]}"; do
         "\(.LoadAverage[0])/\(.LoadAverage[1])"] | map(tostring) | join(" | ")' "$report")")
   fi
 done
-echo "| N | interval s | Protected | s to all Protected | reconcile p50 ms | p99 ms (steady) | p99 ms (ramp) | cycle p50 / p99 ms | cycles in window | max queue depth | operator CPU % steady | operator CPU % idle | operator RSS MiB (peak) | API server CPU % steady / idle | simulator CPU % | vim25 calls/cycle (all / net of idle) | kube API calls/cycle (all / net of idle) | idle vim25/VM/min | idle kube/VM/min | load start/end |"
+echo "| N | interval s | Protected | s to all Protected | reconcile p50 ms | p99 ms (steady) | p99 ms (ramp) | cycle p50 / p99 ms | cycles in window | max queue depth | operator CPU % steady | operator CPU % idle | operator RSS MiB steady / idle (peak) | API server CPU % steady / idle | simulator CPU % | vim25 calls/cycle (all / net of idle) | kube API calls/cycle (all / net of idle) | idle vim25/VM/min | idle kube/VM/min | load start/end |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for row in "${rows[@]}"; do echo "| $row |"; done
