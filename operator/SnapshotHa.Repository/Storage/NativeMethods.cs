@@ -5,8 +5,10 @@ namespace SnapshotHa.Repository.Storage;
 /// <summary>The few POSIX calls .NET does not expose: fsync of a directory, syncfs, sync_file_range, O_DIRECT.</summary>
 internal static partial class NativeMethods
 {
-    private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
     private const int WriteOnlyCloseOnExec = 0x80001; // O_WRONLY | O_CLOEXEC on Linux
+
+    // O_RDONLY | O_DIRECTORY on Linux: O_DIRECTORY is 0200000 on x86 and 040000 on ARM (where 0200000 is O_DIRECT).
+    private static readonly int ReadOnlyDirectory = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 : 0x10000;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
