@@ -51,6 +51,9 @@ public static class OperatorServices
         services.AddSingleton<RepositoryMaintenance>();
         services.AddSingleton<DeltaPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<DeltaPoller>());
+        services.TryAddSingleton(Memory.MemoryTrimOptions.Default);
+        services.TryAddSingleton<Memory.IGcControl, Memory.RuntimeGcControl>();
+        services.AddHostedService<Memory.MemoryTrim>();
         services.AddSingleton<SecondaryRepositoryTargets>();
         services.AddSingleton<ImageReplication>();
         services.AddProtectionTelemetry();
