@@ -61,7 +61,7 @@ public sealed class FailureWatch(
         var pvms = await protectedVms.ListAsync(null, cancellationToken);
         if (pvms.Count == 0)
         {
-            await vmStates.RetainAsync(new HashSet<string>());
+            await vmStates.StopAllAsync();
             return;
         }
 
@@ -97,7 +97,7 @@ public sealed class FailureWatch(
                 }
                 else
                 {
-                    await vmStates.RetainAsync(new HashSet<string>());
+                    await vmStates.StopAllAsync();
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -69,6 +69,10 @@ public sealed class VmStateWatch(TimeProvider timeProvider, ILogger<VmStateWatch
         }
     }
 
+    /// <summary>Stops every watch (no ProtectedVM to check, or this replica does not lead).</summary>
+    /// <returns>A task that completes when the watches ended.</returns>
+    public Task StopAllAsync() => RetainAsync(System.Collections.Frozen.FrozenSet<string>.Empty);
+
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await RetainAsync(new HashSet<string>());
+    public async ValueTask DisposeAsync() => await StopAllAsync();
 }
