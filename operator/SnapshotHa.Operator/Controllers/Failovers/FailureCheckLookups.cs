@@ -23,8 +23,8 @@ public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> polic
     private readonly Dictionary<string, Task<VimClient>> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> _facts = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the endpoints (namespace/name) whose VMs this round looked at.</summary>
-    public IReadOnlySet<string> Endpoints => _facts.Keys.Concat(_sessions.Keys).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Gets the endpoints (namespace/name) whose VMs this round looked at (every one had its session resolved).</summary>
+    public IReadOnlySet<string> Endpoints => _sessions.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Gets the policies.</summary>
     public CachedEntityReader<SnapshotPolicy> Policies => policies;
