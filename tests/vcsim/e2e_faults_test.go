@@ -92,6 +92,14 @@ func TestE2EInjectedFaults(t *testing.T) {
 	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
 		t.Fatalf("a delayed call must still succeed: %v", err)
 	}
+	l.control(http.MethodPost, "/faults", map[string]interface{}{"kind": "delayAnswer", "method": "CurrentTime", "ms": 300, "count": 1}, nil)
+	started := time.Now()
+	if _, err := methods.GetCurrentTime(ctx, l.client); err != nil {
+		t.Fatalf("a call with a held answer must still succeed: %v", err)
+	}
+	if held := time.Since(started); held < 300*time.Millisecond {
+		t.Fatalf("the answer must be held 300 ms, came after %v", held)
+	}
 	var rules struct{ Rules []faultRule }
 	l.control(http.MethodGet, "/faults", nil, &rules)
 	for _, r := range rules.Rules {

@@ -33,6 +33,7 @@ const (
 	kindSOAPFault        = "soapFault"
 	kindTaskFault        = "taskFault"
 	kindDelay            = "delay"
+	kindDelayAnswer      = "delayAnswer"
 	kindSlowTask         = "slowTask"
 	kindTerminateSession = "terminateSession"
 	kindHTTPStatus       = "httpStatus"
@@ -55,7 +56,7 @@ func (r *faultRule) validate() error {
 			return fmt.Errorf("fault: %w", err)
 		}
 		r.fault = f
-	case kindDelay, kindSlowTask:
+	case kindDelay, kindDelayAnswer, kindSlowTask:
 		if r.Ms <= 0 || r.Ms > 600000 {
 			return fmt.Errorf("ms: must be 1..600000, got %d", r.Ms)
 		}
@@ -79,9 +80,9 @@ func (r *faultRule) validate() error {
 			return fmt.Errorf("afterBytes: must not be negative, got %d", r.AfterBytes)
 		}
 	default:
-		return fmt.Errorf("kind: unknown %q (soapFault, taskFault, delay, slowTask, terminateSession, httpStatus, dropDownload)", r.Kind)
+		return fmt.Errorf("kind: unknown %q (soapFault, taskFault, delay, delayAnswer, slowTask, terminateSession, httpStatus, dropDownload)", r.Kind)
 	}
-	needsMethod := r.Kind == kindSOAPFault || r.Kind == kindTaskFault || r.Kind == kindDelay || r.Kind == kindSlowTask
+	needsMethod := r.Kind == kindSOAPFault || r.Kind == kindTaskFault || r.Kind == kindDelay || r.Kind == kindDelayAnswer || r.Kind == kindSlowTask
 	if r.Method == "" {
 		if needsMethod {
 			return fmt.Errorf("method: required for %s (a SOAP method name or *)", r.Kind)
@@ -94,7 +95,7 @@ func (r *faultRule) validate() error {
 	switch {
 	case r.Count < -1:
 		return fmt.Errorf("count: must be -1 (unlimited) or more, got %d", r.Count)
-	case r.Count == 0 && r.Kind == kindDelay:
+	case r.Count == 0 && (r.Kind == kindDelay || r.Kind == kindDelayAnswer):
 		r.Count = -1
 	case r.Count == 0:
 		r.Count = 1

@@ -84,6 +84,9 @@ func (p *proxy) serveSDK(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie("vmware_soap_session"); err == nil && p.faults.countCall(call, c.Value) {
 		terminateSession(c.Value)
 	}
+	if rule := p.faults.take(kindDelayAnswer, call); rule != nil && !sleepCtx(r, rule.Ms) {
+		return
+	}
 	copyRecorded(w, rec)
 }
 

@@ -22,6 +22,7 @@ public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> polic
 {
     private readonly Dictionary<string, Task<VimClient>> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<ManagedObjectReference, VirtualMachineFacts>> _facts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fromWatch = new(StringComparer.Ordinal);
 
     /// <summary>Gets the endpoints (namespace/name) whose VMs this round looked at (every one had its session resolved).</summary>
     public IReadOnlySet<string> Endpoints => _sessions.Keys.ToHashSet(StringComparer.Ordinal);
@@ -50,6 +51,7 @@ public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> polic
                 if (vmStates.Current(key, vim) is { } states)
                 {
                     _facts[key] = states;
+                    _fromWatch.Add(key);
                     continue;
                 }
 
@@ -79,6 +81,17 @@ public sealed class FailureCheckLookups(CachedEntityReader<SnapshotPolicy> polic
 
         return session;
     }
+
+    /// <summary>
+    /// Whether <see cref="FactsAsync"/> answers the VM from the endpoint's inventory watch. The watch may still be behind
+    /// a change vSphere has made (a VM created and then powered on can read as off for a moment, and a VM read directly
+    /// in an earlier round as running would seem to have crashed), so a failure seen there is confirmed by a direct read.
+    /// </summary>
+    /// <param name="endpointKey">The endpoint's key (namespace/name).</param>
+    /// <param name="vm">The VM.</param>
+    /// <returns>True when the VM's state came from the watch.</returns>
+    public bool FromWatch(string endpointKey, ManagedObjectReference vm) =>
+        _fromWatch.Contains(endpointKey) && _facts.TryGetValue(endpointKey, out var all) && all.ContainsKey(vm);
 
     /// <summary>The VM's state (facts without disks and layout) from the round's retrieval when it holds it, else its full facts read now.</summary>
     /// <param name="vim">The endpoint's session.</param>

@@ -108,10 +108,12 @@ public sealed class FailureWatch(
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
+    /// <summary>
+    /// The VM to check: from the protection's first look at it, before its first image is committed, so that a crash
+    /// just after the seed is seen as one (the VM was seen running) even when the protection cycle reads the VM off first.
+    /// </summary>
     private static string? WatchedMoref(ProtectedVM pvm) =>
-        pvm.Status?.LatestCommittedImage is null || pvm.Metadata.DeletionTimestamp is not null
-            ? null
-            : pvm.Status.RecoveredVm?.Moref ?? pvm.Status.Vm?.Moref;
+        pvm.Metadata.DeletionTimestamp is not null ? null : pvm.Status?.RecoveredVm?.Moref ?? pvm.Status?.Vm?.Moref;
 
     private async Task CheckAsync(ProtectedVM pvm, IReadOnlyList<Failover> failovers, FailureCheckLookups lookups, CancellationToken cancellationToken)
     {
@@ -133,17 +135,24 @@ public sealed class FailureWatch(
         var grace = GoDuration.TryParse(failoverPolicy.GracePeriod, out var g) ? g : TimeSpan.FromSeconds(30);
         var vim = await lookups.SessionAsync(ns ?? "default", pvm.Spec.EndpointRef.Name, cancellationToken);
         var vmRef = new ManagedObjectReference("VirtualMachine", moref);
-        var facts = await lookups.FactsAsync(vim, EntityKey.For(ns ?? "default", pvm.Spec.EndpointRef.Name), vmRef, cancellationToken);
-        var heartbeat = facts.Host is { } host ? heartbeats.Host(EntityKey.For(ns, pvm.Spec.EndpointRef.Name), host.Value) : null;
+        var endpointKey = EntityKey.For(ns ?? "default", pvm.Spec.EndpointRef.Name);
+        var facts = await lookups.FactsAsync(vim, endpointKey, vmRef, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var key = $"{pvm.Metadata.Uid}/{moref}";
+        var reportedRunning = pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn;
+        var (heartbeat, observation) = Observe(facts);
+        if (observation.Failure is not null && lookups.FromWatch(endpointKey, vmRef))
+        {
+            // A failover follows only what vSphere answers now, never a watch that may still be behind.
+            facts = await vim.VirtualMachines.GetFactsAsync(vmRef, cancellationToken);
+            (heartbeat, observation) = Observe(facts);
+        }
+
         if (Protection.ObservedDrift.IsBehind(pvm, facts, heartbeat))
         {
             protectedVmRequeue.Requeue(pvm);
         }
 
-        var now = timeProvider.GetUtcNow();
-        var key = $"{pvm.Metadata.Uid}/{moref}";
-        var observation = detector.Observe(
-            key, VmObservation.From(facts), heartbeat, pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn, grace, now);
         var saved = pvm.Status.SavedConfiguration is null && facts.PowerState != VirtualMachinePowerState.Unknown
             ? SavedConfigurations.From(await vim.VirtualMachines.GetHardwareAsync(vmRef, cancellationToken))
             : null;
@@ -166,6 +175,13 @@ public sealed class FailureWatch(
             return;
         }
 
+        if (pvm.Status.LatestCommittedImage is null)
+        {
+            // Nothing to fail over to yet; a VM that failed before its first image is not failed over once it has one.
+            detector.Forget(key);
+            return;
+        }
+
         var name = FailoverNames.Automatic(pvm, moref);
         if (mine.Any(f => f.Metadata.Name == name) || !failoverPolicy.Automatic)
         {
@@ -180,6 +196,12 @@ public sealed class FailureWatch(
         Log.FailureDetected(logger, ns, pvm.Metadata.Name, failure.Reason, failure.Message);
         await CreateFailoverAsync(pvm, name, failure, facts, cancellationToken);
         detector.Forget(key);
+
+        (HostHeartbeat? Heartbeat, FailureObservation Observation) Observe(VirtualMachineFacts read)
+        {
+            var beat = read.Host is { } host ? heartbeats.Host(EntityKey.For(ns, pvm.Spec.EndpointRef.Name), host.Value) : null;
+            return (beat, detector.Observe(key, VmObservation.From(read), beat, reportedRunning, grace, now));
+        }
     }
 
     private async Task CreateFailoverAsync(
