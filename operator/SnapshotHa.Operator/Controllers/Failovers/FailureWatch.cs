@@ -141,9 +141,10 @@ public sealed class FailureWatch(
         var key = $"{pvm.Metadata.Uid}/{moref}";
         var reportedRunning = pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn;
         var (heartbeat, observation) = Observe(facts);
-        if (observation.Failure is not null && lookups.FromWatch(endpointKey, vmRef))
+        if (observation.Failure is { } seen && Decides(seen) && lookups.FromWatch(endpointKey, vmRef))
         {
-            // A failover follows only what vSphere answers now, never a watch that may still be behind.
+            // A failover (and a failed VmHealthy) follows only what vSphere answers now, never a watch that may still be
+            // behind; a host failure within its grace period decides nothing yet and costs no read.
             facts = await vim.VirtualMachines.GetFactsAsync(vmRef, cancellationToken);
             (heartbeat, observation) = Observe(facts);
         }
@@ -188,7 +189,7 @@ public sealed class FailureWatch(
             return;
         }
 
-        if (failure.NeedsGracePeriod && now - failure.DetectedTime < grace)
+        if (!Decides(failure))
         {
             return;
         }
@@ -196,6 +197,8 @@ public sealed class FailureWatch(
         Log.FailureDetected(logger, ns, pvm.Metadata.Name, failure.Reason, failure.Message);
         await CreateFailoverAsync(pvm, name, failure, facts, cancellationToken);
         detector.Forget(key);
+
+        bool Decides(DetectedFailure seen) => !seen.NeedsGracePeriod || now - seen.DetectedTime >= grace;
 
         (HostHeartbeat? Heartbeat, FailureObservation Observation) Observe(VirtualMachineFacts read)
         {
