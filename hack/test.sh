@@ -10,7 +10,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build SnapshotHa.sln -c Release
 filter="Category!=Long"
 if [ "${1:-}" = "--filter" ]; then filter="$2"; fi
-dotnet test SnapshotHa.sln -c Release --no-build --filter "$filter" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test SnapshotHa.sln -c Release --no-build --filter "$filter" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000 \
+  2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  # The suites run in parallel and interleave their output: name what failed once more at the end.
+  echo "==> failed tests (exit $status):"
+  grep -E -A8 '^\s+Failed [A-Za-z_]+\.' "$log" | cut -c1-400 | head -150 || echo "(no test named as failed; see the output above)"
+  exit "$status"
+fi
 for check in "$root"/hack/checks.d/*.sh; do
   [ -e "$check" ] || continue
   echo "==> check: $(basename "$check")"

@@ -18,6 +18,9 @@ public sealed class PrunedImageCleanupTests
         await environment.ProtectAllAsync(cancellation.Token);
         await SandboxFixture.WaitForImagesAsync(environment, kept + 5, TimeSpan.FromSeconds(60));
         await environment.Workload.StopAsync();
+
+        // The prune step marks, then deletes: stopping the operator between the two would leave one Pruned object more.
+        await SandboxFixture.PauseAllAsync(environment, cancellation.Token);
         await environment.StopOperatorAsync();
 
         var images = await environment.Client.ListAsync<RecoveryImage>("default");

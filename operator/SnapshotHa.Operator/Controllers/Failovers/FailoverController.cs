@@ -272,6 +272,14 @@ public sealed class FailoverController(
         }
 
         await ActivationStep.PowerOnAsync(context with { Failover = failover }, vm, cancellationToken);
+
+        // The ProtectedVM learns of the recovered VM before the failover reads Succeeded: an operator stopped in between
+        // resumes in PoweringOn and writes both again, and whoever sees Succeeded finds the ProtectedVM moved.
+        if (FailoverQueries.MovesTheVm(failover))
+        {
+            await ReprotectAsync(context.Pvm, failover, cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow().UtcDateTime;
         failover = await WriteAsync(failover, f =>
         {
@@ -281,11 +289,6 @@ public sealed class FailoverController(
             f.Status.RtoSeconds ??= Math.Round(Math.Max(0, (now - from).TotalSeconds), 3);
             f.Status.Set(FailoverConditions.Succeeded, true, FailoverConditions.ReasonPoweredOn, $"VM {f.Status.RecoveredVm?.Name} ({vm.Value}) runs on host {target.HostName}", f.Metadata.Generation, timeProvider);
         }, cancellationToken);
-        if (FailoverQueries.MovesTheVm(failover))
-        {
-            await ReprotectAsync(context.Pvm, failover, cancellationToken);
-        }
-
         Report(failover);
         return failover;
     }
