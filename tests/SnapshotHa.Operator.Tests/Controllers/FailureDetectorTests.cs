@@ -37,6 +37,32 @@ public sealed class FailureDetectorTests
     }
 
     [Fact]
+    public void A_VM_the_protection_cycle_read_running_is_a_crash_when_the_first_check_finds_it_off()
+    {
+        var detector = new FailureDetector();
+        detector.SeenRunning("vm", T0);
+
+        var seen = detector.Observe("vm", Vm(VirtualMachinePowerState.PoweredOff), Healthy(), false, Grace, T0.AddSeconds(1));
+
+        seen.Failure!.Reason.Should().Be(ProtectedVMConditions.ReasonPoweredOffUnexpectedly);
+        seen.Failure.FailureTime.Should().Be(T0);
+    }
+
+    [Fact]
+    public void A_late_running_read_does_not_undo_a_crash_already_seen()
+    {
+        var detector = new FailureDetector();
+        detector.Observe("vm", Vm(VirtualMachinePowerState.PoweredOn), Healthy(), false, Grace, T0);
+        var crash = detector.Observe("vm", Vm(VirtualMachinePowerState.PoweredOff), Healthy(), false, Grace, T0.AddSeconds(2));
+
+        detector.SeenRunning("vm", T0.AddSeconds(1));
+        var again = detector.Observe("vm", Vm(VirtualMachinePowerState.PoweredOff), Healthy(), false, Grace, T0.AddSeconds(3));
+
+        again.Failure!.FailureTime.Should().Be(crash.Failure!.FailureTime, "the crash still dates from the last check that saw the VM running");
+        again.Failure.DetectedTime.Should().Be(T0.AddSeconds(2));
+    }
+
+    [Fact]
     public void The_reported_power_state_stands_in_after_a_restart()
     {
         var seen = new FailureDetector().Observe("vm", Vm(VirtualMachinePowerState.PoweredOff), Healthy(), true, Grace, T0);

@@ -54,6 +54,35 @@ public sealed class FailureDetector
         }
     }
 
+    /// <summary>The key of a VM instance of a ProtectedVM (its uid and the VM's moref).</summary>
+    /// <param name="pvm">The ProtectedVM.</param>
+    /// <param name="moref">The VM's moref.</param>
+    /// <returns>The key for <see cref="Observe"/> and <see cref="SeenRunning"/>.</returns>
+    public static string Key(ProtectedVM pvm, string moref)
+    {
+        ArgumentNullException.ThrowIfNull(pvm);
+        return $"{pvm.Metadata.Uid}/{moref}";
+    }
+
+    /// <summary>
+    /// Records that another reader (the protection cycle's direct read) saw the VM powered on and connected, so that a
+    /// crash right after it is a crash even when the failure checks first see the VM off. A crash already seen stands.
+    /// </summary>
+    /// <param name="key">The key given to <see cref="Observe"/>.</param>
+    /// <param name="now">When the VM was read.</param>
+    public void SeenRunning(string key, DateTimeOffset now)
+    {
+        var memory = _memory.GetOrAdd(key, _ => new Memory());
+        lock (memory)
+        {
+            if (memory.CrashedAt is null)
+            {
+                memory.WasRunning = true;
+                memory.LastSeenRunning = memory.LastSeenRunning is { } last && last > now ? last : now;
+            }
+        }
+    }
+
     /// <summary>Forgets a VM (after its failover, or when its ProtectedVM is gone).</summary>
     /// <param name="key">The key given to <see cref="Observe"/>.</param>
     public void Forget(string key) => _memory.TryRemove(key, out _);

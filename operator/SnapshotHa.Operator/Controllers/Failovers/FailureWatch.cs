@@ -108,10 +108,7 @@ public sealed class FailureWatch(
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
-    /// <summary>
-    /// The VM to check: from the protection's first look at it, before its first image is committed, so that a crash
-    /// just after the seed is seen as one (the VM was seen running) even when the protection cycle reads the VM off first.
-    /// </summary>
+    /// <summary>The VM to check: from the protection's first look at it, before its first image is committed.</summary>
     private static string? WatchedMoref(ProtectedVM pvm) =>
         pvm.Metadata.DeletionTimestamp is not null ? null : pvm.Status?.RecoveredVm?.Moref ?? pvm.Status?.Vm?.Moref;
 
@@ -138,7 +135,7 @@ public sealed class FailureWatch(
         var endpointKey = EntityKey.For(ns ?? "default", pvm.Spec.EndpointRef.Name);
         var facts = await lookups.FactsAsync(vim, endpointKey, vmRef, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var key = $"{pvm.Metadata.Uid}/{moref}";
+        var key = FailureDetector.Key(pvm, moref);
         var reportedRunning = pvm.Status.Vm?.Moref == moref && pvm.Status.Vm.PowerState == VmPowerState.PoweredOn;
         var (heartbeat, observation) = Observe(facts);
         if (observation.Failure is { } seen && Decides(seen) && lookups.FromWatch(endpointKey, vmRef))
@@ -178,8 +175,7 @@ public sealed class FailureWatch(
 
         if (pvm.Status.LatestCommittedImage is null)
         {
-            // Nothing to fail over to yet; a VM that failed before its first image is not failed over once it has one.
-            detector.Forget(key);
+            // Nothing to restore yet: the failure stands and is acted on once the first image is committed.
             return;
         }
 

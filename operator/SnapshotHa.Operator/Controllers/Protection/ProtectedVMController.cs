@@ -34,6 +34,7 @@ namespace SnapshotHa.Operator.Controllers.Protection;
 /// <param name="tracing">Cycle traces.</param>
 /// <param name="logger">Logs step failures.</param>
 /// <param name="hostSlots">Bounds the snapshot tasks per host.</param>
+/// <param name="failureDetector">Learns from every direct read that the VM runs (a crash right after it is a crash).</param>
 public sealed class ProtectedVMController(
     ProtectionContextResolver resolver,
     CreateSnapshotStep snapshotStep,
@@ -49,7 +50,8 @@ public sealed class ProtectedVMController(
     ProtectionMetrics metrics,
     ProtectionTracing tracing,
     ILogger<ProtectedVMController> logger,
-    HostTaskSlots hostSlots) : IEntityController<ProtectedVM>
+    HostTaskSlots hostSlots,
+    Failovers.FailureDetector failureDetector) : IEntityController<ProtectedVM>
 {
     // Looks just after the RPO deadline, so that the condition is seen missed rather than about to be.
     private static readonly TimeSpan RpoDeadlineMargin = TimeSpan.FromSeconds(1);
@@ -83,6 +85,11 @@ public sealed class ProtectedVMController(
             }
         }, cancellationToken);
         metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
+        if (context.Facts is { PowerState: Vim.VirtualMachines.VirtualMachinePowerState.PoweredOn, ConnectionState: null or "connected" } running)
+        {
+            failureDetector.SeenRunning(Failovers.FailureDetector.Key(pvm, running.Vm.Value), timeProvider.GetUtcNow());
+        }
+
         var failoverHold = await failoverGate.CheckAsync(pvm, cancellationToken);
         if (failoverHold == Failovers.FailoverHold.Hold)
         {
