@@ -47,6 +47,11 @@ public sealed class MemoryTrim(MemoryTrimOptions options, IGcControl gc, TimePro
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.CheckInterval, timeProvider);
         while (await Hosting.PeriodicTicks.NextAsync(timer, stoppingToken))
         {

@@ -11,4 +11,10 @@ public sealed record MemoryTrimOptions(TimeSpan CheckInterval, TimeSpan MinInter
 {
     /// <summary>Every 30 s, at most every 5 min, when at least 32 MiB (or half the live heap) is free.</summary>
     public static MemoryTrimOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), 32L * 1024 * 1024);
+
+    /// <summary>
+    /// Gets a value indicating whether trims happen at all: off where the operator shares its process with others (the
+    /// sandbox, whose API server and tests would stop with every blocking collection).
+    /// </summary>
+    public bool Enabled { get; init; } = true;
 }

@@ -127,6 +127,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<ISnapshotFence>(Workload);
+                services.AddSingleton(Memory.MemoryTrimOptions.Default with { Enabled = false });
                 SandboxFailover.Configure(services);
                 if (_loggerFactory is not null)
                 {

@@ -17,10 +17,9 @@ public sealed class PrunedImageCleanupTests
         await environment.StartOperatorAsync(null, cancellation.Token);
         await environment.ProtectAllAsync(cancellation.Token);
         await SandboxFixture.WaitForImagesAsync(environment, kept + 5, TimeSpan.FromSeconds(60));
-        await environment.Workload.StopAsync();
 
         // The prune step marks, then deletes: stopping the operator between the two would leave one Pruned object more.
-        await SandboxFixture.PauseAllAsync(environment, cancellation.Token);
+        await SandboxFixture.QuiesceAsync(environment, cancellation.Token);
         await environment.StopOperatorAsync();
 
         var images = await environment.Client.ListAsync<RecoveryImage>("default");

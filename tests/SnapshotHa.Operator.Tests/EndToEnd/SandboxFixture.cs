@@ -55,6 +55,16 @@ public static class SandboxFixture
         }
     }
 
+    /// <summary>
+    /// Stops the guest workload and lets every cycle in flight finish (<see cref="PauseAllAsync"/>), so that a test can
+    /// stop the operator and check the end state without catching a cycle between two of its writes.
+    /// </summary>
+    public static async Task QuiesceAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
+    {
+        await environment.Workload.StopAsync();
+        await PauseAllAsync(environment, cancellationToken);
+    }
+
     /// <summary>Pauses every ProtectedVM and waits until each finished its cycle (phase Paused, no cycle).</summary>
     public static async Task PauseAllAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
     {

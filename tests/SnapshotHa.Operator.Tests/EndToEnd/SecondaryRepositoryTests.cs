@@ -40,8 +40,7 @@ public sealed class SecondaryRepositoryTests(Repository.Tests.S3rverFixture s3) 
             async () => (await CommittedAsync(environment)) is { Count: >= 2 } images && images.All(i => Replicated(i)?.Status == "True"),
             Timeout,
             "every committed image is synced once the target works");
-        await environment.Workload.StopAsync();
-        await environment.StopOperatorAsync();
+        await QuiesceAndSyncAsync(environment, cancellation.Token);
 
         var synced = await CommittedAsync(environment);
         synced.Should().OnlyContain(i => i.Status!.SecondaryRepository!.Target == secondary && i.Status.SecondaryRepository.SyncedTime != null);
@@ -85,8 +84,7 @@ public sealed class SecondaryRepositoryTests(Repository.Tests.S3rverFixture s3) 
             async () => (await CommittedAsync(environment)) is { Count: >= 2 } images && images.All(i => Replicated(i)?.Status == "True"),
             Timeout,
             "every committed image is synced to the bucket");
-        await environment.Workload.StopAsync();
-        await environment.StopOperatorAsync();
+        await QuiesceAndSyncAsync(environment, cancellation.Token);
 
         var synced = await CommittedAsync(environment);
         var keys = (await s3Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "dr-images", Prefix = "site-a/images/" }, cancellation.Token))
@@ -98,6 +96,17 @@ public sealed class SecondaryRepositoryTests(Repository.Tests.S3rverFixture s3) 
         }
 
         data.Delete(recursive: true);
+    }
+
+    /// <summary>Lets cycles in flight finish and their images sync, then stops the operator (no image is caught mid-way).</summary>
+    private static async Task QuiesceAndSyncAsync(SandboxEnvironment environment, CancellationToken cancellationToken)
+    {
+        await SandboxFixture.QuiesceAsync(environment, cancellationToken);
+        await SandboxFixture.WaitUntilAsync(
+            async () => (await CommittedAsync(environment)).All(i => Replicated(i)?.Status == "True"),
+            Timeout,
+            "the images of the last cycles are synced too");
+        await environment.StopOperatorAsync();
     }
 
     private static async Task<List<RecoveryImage>> CommittedAsync(SandboxEnvironment environment) =>

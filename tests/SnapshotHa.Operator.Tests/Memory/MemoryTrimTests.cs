@@ -40,6 +40,24 @@ public sealed class MemoryTrimTests
     }
 
     [Fact]
+    public async Task A_disabled_trim_never_looks_and_an_enabled_one_keeps_looking()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var gc = new FakeGc { State = new GcState(400 * MiB, 60 * MiB) };
+        using var disabled = new MemoryTrim(MemoryTrimOptions.Default with { Enabled = false }, gc, time, NullLogger<MemoryTrim>.Instance);
+        using var enabled = new MemoryTrim(MemoryTrimOptions.Default, gc, time, NullLogger<MemoryTrim>.Instance);
+
+        await disabled.StartAsync(CancellationToken.None);
+        await enabled.StartAsync(CancellationToken.None);
+
+        await disabled.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        disabled.ExecuteTask.IsCompletedSuccessfully.Should().BeTrue("a disabled trim ends at once");
+        enabled.ExecuteTask!.IsCompleted.Should().BeFalse("an enabled trim looks every interval until stopped");
+        await enabled.StopAsync(CancellationToken.None);
+        gc.Collections.Should().Be(0, "no interval passed");
+    }
+
+    [Fact]
     public void The_runtime_collection_returns_free_committed_memory()
     {
         var gc = new RuntimeGcControl();

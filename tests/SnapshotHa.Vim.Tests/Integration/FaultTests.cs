@@ -113,8 +113,8 @@ public sealed class FaultTests(VcsimFixture fixture) : SimulatorTest<VcsimFixtur
     public async Task Slow_call_times_out()
     {
         await using var client = await VimClient.ConnectAsync(
-            Sim.Launcher.Options() with { Timeout = TimeSpan.FromMilliseconds(500), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
-        await Sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "PowerOffVM_Task", ms = 3000, count = 1 });
+            Sim.Launcher.Options() with { Timeout = TimeSpan.FromSeconds(2), MaxRetryAttempts = 0 }, null, null, CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "delay", method = "PowerOffVM_Task", ms = 8000, count = 1 });
 
         var act = () => client.VirtualMachines.PowerOffAsync(Sim.Vm1.Reference, null, CancellationToken.None);
 
