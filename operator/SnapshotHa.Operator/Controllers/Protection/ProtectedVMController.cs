@@ -85,9 +85,9 @@ public sealed class ProtectedVMController(
             }
         }, cancellationToken);
         metrics.Observed(pvm, ProtectionStatus.RpoTarget(context.Policy), context.Schedule.Interval);
-        if (context.Facts is { PowerState: Vim.VirtualMachines.VirtualMachinePowerState.PoweredOn, ConnectionState: null or "connected" } running)
+        if (Failovers.VmObservation.From(context.Facts) is { PowerState: Vim.VirtualMachines.VirtualMachinePowerState.PoweredOn, Connected: true })
         {
-            failureDetector.SeenRunning(Failovers.FailureDetector.Key(pvm, running.Vm.Value), timeProvider.GetUtcNow());
+            failureDetector.SeenRunning(Failovers.FailureDetector.Key(pvm, context.Facts.Vm.Value), timeProvider.GetUtcNow());
         }
 
         var failoverHold = await failoverGate.CheckAsync(pvm, cancellationToken);
