@@ -91,6 +91,6 @@ echo "image user/entrypoint/cmd: $user"
 [ -n "$version" ] || { echo "snapshotha --version printed nothing" >&2; exit 1; }
 [ "${user%% *}" = "10001:10001" ] || { echo "image user is not 10001:10001" >&2; exit 1; }
 step "podman run: the merge Job's command 'snapshotha' (on PATH, native) and 'operator --help' (exec to /app/operator)"
-"${run[@]}" --entrypoint snapshotha "$tag" merge --help | grep -q -- '--disk' || { echo "snapshotha merge --help failed in the image" >&2; exit 1; }
-"${run[@]}" "$tag" operator --help | grep -q -- '--repository-root' || { echo "snapshotha operator --help did not reach /app/operator/snapshotha" >&2; exit 1; }
+"${run[@]}" --entrypoint snapshotha "$tag" merge --help | grep -- '--disk' > /dev/null || { echo "snapshotha merge --help failed in the image" >&2; exit 1; }
+"${run[@]}" "$tag" operator --help | grep -- '--repository-root' > /dev/null || { echo "snapshotha operator --help did not reach /app/operator/snapshotha" >&2; exit 1; }
 step "done"

@@ -106,7 +106,9 @@ kubectl="${SNAPSHOTHA_KUBECTL:-$SNAPSHOTHA_CACHE/tools/kubectl/kubectl}"
 plugin() { PATH="$root/hack/kubectl-plugin:$PATH" KUBECTL="$kubectl" "$kubectl" snapshotha "$@" --kubeconfig "$work/kubeconfig"; }
 plugin status -A | tee "$work/status.txt"
 [ "$(grep -cE '^default +ha-host-vm[01] +Protected ' "$work/status.txt")" -eq 2 ] || { echo "FAIL kubectl snapshotha status: both VMs Protected" >&2; exit 1; }
-plugin images ha-host-vm0 -n default | grep -qE '^ha-host-vm0-000000 +0 ' || { echo "FAIL kubectl snapshotha images: image #0" >&2; exit 1; }
+# Into a file first: `grep -q` on a pipe exits at the first match, and with pipefail a writer still writing then fails.
+plugin images ha-host-vm0 -n default > "$work/images.txt"
+grep -qE '^ha-host-vm0-000000 +0 ' "$work/images.txt" || { echo "FAIL kubectl snapshotha images: image #0" >&2; cat "$work/images.txt" >&2; exit 1; }
 created="$(plugin test-failover ha-host-vm0 -n default --network 'dr "isolated"' --reason 'plugin check')"
 [ "$("$kubectl" --kubeconfig "$work/kubeconfig" get "$created" -n default -o jsonpath='{.spec.type}/{.spec.isolatedNetwork}')" = 'Test/dr "isolated"' ] || {
   echo "FAIL kubectl snapshotha test-failover: $created" >&2; exit 1; }

@@ -37,9 +37,9 @@ qemu-img convert -f vmdk -O raw child.vmdk oracle.raw
 cmp ours.raw oracle.raw || fail "the materialized image differs from qemu-img's view of the chain"
 "$bin" repo verify --repo repo > verify.out || fail "repo verify exited $?: $(cat verify.out)"
 grep -q '^OK: 2 images' verify.out || fail "repo verify printed: $(cat verify.out)"
-"$bin" repo ls --repo repo | grep -q "$child" || fail "repo ls does not list $child"
+"$bin" repo ls --repo repo | grep "$child" > /dev/null || fail "repo ls does not list $child"
 "$bin" repo sync --repo repo --to mirror >/dev/null || fail "repo sync exited $?"
-"$bin" repo verify --repo mirror | grep -q '^OK: 2 images' || fail "the synced copy does not verify"
+"$bin" repo verify --repo mirror | grep '^OK: 2 images' > /dev/null || fail "the synced copy does not verify"
 
 # Managed and native commit the identical image from the same inputs (image ids are content hashes).
 same=$("$managed" merge --repo managed-repo --series vm-1 --disk scsi0:0=base.vmdk --point-in-time 2026-01-31T12:00:00Z 2>/dev/null | tail -1)
@@ -52,10 +52,10 @@ grep -q -- "--disk 'nokey' is not KEY=LAYER" bad.err || fail "a bad --disk print
 # Other commands exec the managed operator (SNAPSHOTHA_OPERATOR, else operator/snapshotha beside the binary).
 SNAPSHOTHA_OPERATOR="$managed" "$bin" manifests --help > manifests.out || fail "manifests --help through the native front exited $?"
 grep -q -- '--output' manifests.out || fail "manifests --help did not reach the operator: $(cat manifests.out)"
-SNAPSHOTHA_OPERATOR="$managed" "$bin" --help | grep -q '^  operator' || fail "--help through the native front does not list 'operator'"
+SNAPSHOTHA_OPERATOR="$managed" "$bin" --help | grep '^  operator' > /dev/null || fail "--help through the native front does not list 'operator'"
 code=0; SNAPSHOTHA_OPERATOR="$work/missing/snapshotha" "$bin" manifests 2>missing.err || code=$?
 [ "$code" = 2 ] && grep -q "$work/missing/snapshotha" missing.err || fail "a missing operator exited $code: $(cat missing.err)"
-"$bin" --version | grep -q '^[0-9]' || fail "--version printed no version"
+"$bin" --version | grep '^[0-9]' > /dev/null || fail "--version printed no version"
 
 # Executor Job in the sandbox with the native binary as the Jobs' `snapshotha` (as in the image): exact images.
 tests="$root/tests/SnapshotHa.Operator.Tests"
