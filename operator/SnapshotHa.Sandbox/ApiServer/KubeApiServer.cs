@@ -124,6 +124,9 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// </summary>
     public void FailNext(string method, string pathPrefix, int statusCode, int times = 1) => _faults.Arm(method, pathPrefix, statusCode, times);
 
+    /// <summary>Disarms every fault <see cref="FailNext"/> armed that is not used up yet.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     /// <summary>
     /// The requests received since the start, by verb and resource: <c>GET</c>, <c>LIST</c>, <c>WATCH</c> or the HTTP
     /// method, then the resource (with the subresource), e.g. <c>PUT protectedvms/status</c>. Every routed request

@@ -259,6 +259,21 @@ public sealed class CrudTests
     }
 
     [Fact]
+    public async Task ClearFaults_disarms_faults_not_used_up()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Widgets.CreateAsync(Widget.Named("alpha"));
+        scope.Server.FailNext("GET", $"/apis/{TestCrds.Group}/", 503, times: 10);
+
+        var (code, _) = await HttpErrors.CaptureAsync(() => scope.Widgets.GetAsync("alpha"));
+        scope.Server.ClearFaults();
+        var recovered = await scope.Widgets.GetAsync("alpha");
+
+        code.Should().Be(503);
+        recovered.Metadata.Name.Should().Be("alpha");
+    }
+
+    [Fact]
     public async Task Secret_stringData_is_stored_as_base64_data()
     {
         await using var scope = await ServerScope.StartAsync();

@@ -15,6 +15,15 @@ internal sealed class FaultInjector
         }
     }
 
+    /// <summary>Disarms every fault not used up yet.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>The status code to fail this request with, consuming one use of the first matching fault; null when none.</summary>
     public int? Take(string method, string path)
     {
