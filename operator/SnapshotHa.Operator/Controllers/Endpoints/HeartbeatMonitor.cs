@@ -10,7 +10,7 @@ namespace SnapshotHa.Operator.Controllers.Endpoints;
 
 /// <summary>
 /// Runs one heartbeat loop per ESXi host of every endpoint (the paper's agent heartbeats): each interval it reads
-/// the host's connection state and probes the API, within the timeout; a failed or late probe is a miss. The latest
+/// the host's connection state, one vim25 call within the timeout; a failed or late read is a miss. The latest
 /// result per host is kept for the controllers to report and act on.
 /// </summary>
 /// <param name="timeProvider">Clock and timers.</param>
@@ -137,8 +137,8 @@ public sealed class HeartbeatMonitor(TimeProvider timeProvider, ProtectionMetric
         timeout.CancelAfter(settings.Timeout);
         try
         {
+            // The read is the probe: it answers only when the API (and, for a host endpoint, the host) does.
             var facts = await client.Hosts.GetFactsAsync(host.Host, timeout.Token);
-            await client.GetCurrentTimeAsync(timeout.Token);
             var state = Map(facts.ConnectionState);
             return state == HostConnectionState.Connected
                 ? new HostHeartbeat(host.Host.Value, facts.Name, state, facts.InMaintenanceMode, timeProvider.GetUtcNow(), 0, null, settings.MissesBeforeFailure)
