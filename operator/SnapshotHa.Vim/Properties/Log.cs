@@ -12,4 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1302, Level = LogLevel.Debug,
         Message = "Cancelled property retrieval {Token} failed: {Reason}")]
     public static partial void RetrievalCancelFailed(ILogger logger, string token, string reason);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Debug,
+        Message = "Destroying view {View} failed: {Reason}")]
+    public static partial void ViewCleanupFailed(ILogger logger, string view, string reason);
 }

@@ -110,22 +110,51 @@ public sealed class PropertyCollector
 
     /// <summary>
     /// Reads some properties of every object of <paramref name="type"/> in the inventory, through a temporary
-    /// container view on the root folder (destroyed afterwards).
+    /// container view on the root folder (destroyed afterwards). A view lives in its session: when the server drops
+    /// the session during the listing, the view is gone with it, so the listing runs once more through a new view
+    /// (whose creation logs in again) and the dead view is not destroyed.
     /// </summary>
     /// <param name="type">Managed object type, e.g. <c>VirtualMachine</c> or <c>HostSystem</c>.</param>
     /// <param name="paths">Property paths to read.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     public async Task<IReadOnlyList<ObjectContent>> ListAsync(string type, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var view = await InventoryViews.CreateAsync(_invoker, type, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var view = await InventoryViews.CreateAsync(_invoker, type, cancellationToken);
+            var generation = _invoker.SessionGeneration;
+            var gone = false;
+            try
+            {
+                return await RetrieveAsync([PropertyFilterSpec.ForContainerView(view, type, paths)], null, cancellationToken);
+            }
+            catch (ManagedObjectNotFoundException) when (attempt == 1)
+            {
+                // Nobody else destroys our view: it died with a dropped session (some servers say so before they say
+                // NotAuthenticated). List again through a new view.
+                gone = true;
+            }
+            finally
+            {
+                if (!gone && generation == _invoker.SessionGeneration)
+                {
+                    await DestroyViewAsync(view);
+                }
+            }
+        }
+    }
+
+    /// <summary>Destroys a temporary view (best effort: a view left over ends with its session).</summary>
+    private async Task DestroyViewAsync(ManagedObjectReference view)
+    {
         try
         {
-            return await RetrieveAsync([PropertyFilterSpec.ForContainerView(view, type, paths)], null, cancellationToken);
+            using var cleanup = new CancellationTokenSource(_options.Timeout);
+            await _invoker.InvokeVoidAsync(VimXml.Element("DestroyView", VimXml.Moref("_this", view)), idempotent: false, cleanup.Token);
         }
-        finally
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await _invoker.InvokeVoidAsync(
-                VimXml.Element("DestroyView", VimXml.Moref("_this", view)), idempotent: false, CancellationToken.None);
+            Log.ViewCleanupFailed(_logger, view.Value, e.Message);
         }
     }
 

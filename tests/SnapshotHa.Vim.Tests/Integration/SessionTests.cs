@@ -69,6 +69,23 @@ public sealed class SessionTests(VcsimFixture fixture) : SimulatorTest<VcsimFixt
         (await Sim.Launcher.Control.CallCountAsync("Login")).Should().Be(loginsBefore + 1);
     }
 
+    [Theory]
+    [InlineData("CreateContainerView")]
+    [InlineData("RetrievePropertiesEx")]
+    public async Task A_session_dropped_during_an_inventory_listing_is_renewed_and_the_listing_completes(string droppedAfter)
+    {
+        await using var client = await Sim.Launcher.ConnectAsync();
+        var expected = await client.Hosts.ListAsync(CancellationToken.None);
+        await Sim.Launcher.Control.AddFaultAsync(new { kind = "terminateSession", method = droppedAfter, afterCalls = 1 });
+
+        // After CreateContainerView the view dies with the session before it is read; after the retrieval, before it
+        // is destroyed.
+        var hosts = await client.Hosts.ListAsync(CancellationToken.None);
+
+        hosts.Select(h => h.Host.Value).Should().Equal(expected.Select(h => h.Host.Value));
+        client.SessionRenewals.Should().Be(1);
+    }
+
     [Fact]
     public async Task Logged_out_client_does_not_log_in_again()
     {
