@@ -122,7 +122,6 @@ public sealed class PropertyCollector
         for (var attempt = 1; ; attempt++)
         {
             var view = await InventoryViews.CreateAsync(_invoker, type, cancellationToken);
-            var generation = _invoker.SessionGeneration;
             var gone = false;
             try
             {
@@ -136,7 +135,7 @@ public sealed class PropertyCollector
             }
             finally
             {
-                if (!gone && generation == _invoker.SessionGeneration)
+                if (!gone)
                 {
                     await DestroyViewAsync(view);
                 }

@@ -93,10 +93,14 @@ public sealed class FailoverSandbox : IAsyncDisposable
     }
 
     /// <summary>The simulator's VMs named like the protected VM that are powered on (the truth, not vCenter's view).</summary>
-    public async Task<IReadOnlyList<JsonNode>> RunningCopiesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JsonNode>> RunningCopiesAsync(CancellationToken cancellationToken) =>
+        [.. (await CopiesAsync(cancellationToken)).Where(v => v["powerState"]?.GetValue<string>() == "poweredOn")];
+
+    /// <summary>The simulator's VMs named like the protected VM, in any power state.</summary>
+    public async Task<IReadOnlyList<JsonNode>> CopiesAsync(CancellationToken cancellationToken)
     {
         var vms = (await Environment.Simulator.Control.VmsAsync(cancellationToken))["vms"]!.AsArray();
-        return [.. vms.Where(v => v!["name"]!.GetValue<string>() == Vm.Name && v["powerState"]?.GetValue<string>() == "poweredOn").Select(v => v!)];
+        return [.. vms.Where(v => v!["name"]!.GetValue<string>() == Vm.Name).Select(v => v!)];
     }
 
     /// <summary>Returns mismatches between the recovered VM's disks (read through the simulator) and the restored image's snapshot content.</summary>

@@ -49,8 +49,7 @@ public sealed class InterruptedActivationTests
         failover.Status.Conditions.FindStatusCondition(FailoverConditions.Succeeded)!.Status.Should().Be("True");
         (await environment.Client.ListAsync<Api.Failovers.Failover>("default", cancellationToken: cancellation.Token))
             .Select(f => f.Metadata.Name).Should().Equal([failover.Metadata.Name], "one crash, one failover");
-        var copies = (await control.VmsAsync(cancellation.Token))["vms"]!.AsArray().Where(v => v!["name"]!.GetValue<string>() == sandbox.Vm.Name);
-        copies.Should().HaveCount(2, "the crashed VM and one recovered VM");
+        (await sandbox.CopiesAsync(cancellation.Token)).Should().HaveCount(2, "the crashed VM and one recovered VM");
         (await sandbox.RunningCopiesAsync(cancellation.Token)).Should().ContainSingle().Which["moref"]!.GetValue<string>().Should().Be(recovered);
         (await sandbox.CompareRecoveredDisksAsync(failover, cancellation.Token)).Should().BeEmpty();
 
